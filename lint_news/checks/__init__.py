@@ -1,0 +1,1 @@
+"""Built-in rule families, one module each. Every module here is discovered by the registry."""

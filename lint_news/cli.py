@@ -1,0 +1,196 @@
+"""The ``lint-news`` command line (typer).
+
+Exit codes follow ruff and ESLint: 0 nothing found, 1 findings, 2 usage or input error.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import LintNewsError, UsageError
+
+app = typer.Typer(
+    name="lint-news",
+    help="A linter for spun and machine-translated news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CodeList = Annotated[Optional[list[str]], typer.Option(
+    help="Rule codes or prefixes, comma-separated or repeated.", show_default=False)]
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip().upper() for item in values for v in item.split(",") if v.strip()]
+
+
+def _fail(message: str) -> "typer.Exit":
+    sys.stderr.write(f"lint-news: error: {message}\n")
+    return typer.Exit(2)
+
+
+def _registry_and_settings(config: str | None, select, extend_select, ignore):
+    from .config import load_settings
+    from .registry import Registry
+
+    settings = load_settings(config)
+    if select is not None:
+        settings.select = select
+    if extend_select:
+        settings.extend_select = [*settings.extend_select, *extend_select]
+    if ignore:
+        settings.ignore = [*settings.ignore, *ignore]
+    registry = Registry.load(pack_dirs=[settings.resolve_path(p) for p in settings.packs])
+    return registry, settings
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or directories to lint; '-' reads standard input.", show_default=False)] = None,
+    output_format: Annotated[Optional[str], typer.Option(
+        "--output-format", "-o",
+        help="table (default on a terminal), concise (default when piped), json, sarif, github.",
+        show_default=False)] = None,
+    select: CodeList = None,
+    extend_select: CodeList = None,
+    ignore: CodeList = None,
+    config: Annotated[Optional[str], typer.Option(
+        help="A lint-news.toml or pyproject.toml to use instead of the nearest one.",
+        show_default=False)] = None,
+    statistics: Annotated[bool, typer.Option(help="Print the number of findings per rule.")] = False,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", help="Processes to use (default: all cores).", show_default=False)] = None,
+) -> None:
+    """Lint articles and report what a spinner, a translator or a scraper left in them."""
+    from . import output
+    from .runner import LintContext, run
+    from .sources import discover
+    from .errors import InputError
+
+    try:
+        registry, settings = _registry_and_settings(config, _split(select), _split(extend_select),
+                                                    _split(ignore))
+        rules = registry.select(settings.select, settings.extend_select, settings.ignore)
+        fmt = (output_format or settings.output_format or output.default_format()).lower()
+        if fmt not in output.FORMATS:
+            raise UsageError(f"unknown output format {fmt!r} (choose from {', '.join(output.FORMATS)})")
+    except LintNewsError as exc:
+        raise _fail(str(exc))
+
+    errors: list[str] = []
+    files: list[str] = []
+    for item in discover(paths or ["."], tuple(settings.include),
+                         tuple(settings.exclude) + tuple(settings.extend_exclude)):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            files.append(item)
+    ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores)
+    reports = []
+    try:
+        for report in run(files, ctx, jobs):
+            reports.append(report)
+            if report.error:
+                errors.append(report.error)
+    except LintNewsError as exc:
+        raise _fail(str(exc))
+    diags = [d for r in reports for d in r.diagnostics]
+
+    out = sys.stdout
+    if not quiet:
+        writer = output.WRITERS[fmt]
+        writer(diags, out, rules=registry.rules.values(), color=output.use_color(out))
+    if statistics:
+        output.statistics(diags, registry.rules, out)
+    if fmt in ("table", "concise") or quiet:
+        out.write(output.summary_line(reports, diags) + "\n")
+    out.flush()
+    for message in errors:
+        sys.stderr.write(f"lint-news: error: {message}\n")
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if diags and not exit_zero else 0)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--output-format", "-o",
+                                               help="table or json.")] = "table",
+    config: Annotated[Optional[str], typer.Option(help="Configuration file.", show_default=False)] = None,
+) -> None:
+    """List every rule: code, name, family, fixable, on by default."""
+    import json
+
+    try:
+        registry, _ = _registry_and_settings(config, None, None, None)
+    except LintNewsError as exc:
+        raise _fail(str(exc))
+    rows = [{"code": r.code, "name": r.name, "family": r.family,
+             "fixable": r.fix_applicability.value if r.fix_applicability else "no",
+             "default": "on" if r.default else "off", "origin": r.origin,
+             "summary": r.summary} for r in registry]
+    if output_format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for col in ("code", "name", "family", "fixable", "default", "summary"):
+        table.add_column(col, overflow="fold", no_wrap=col != "summary")
+    for row in rows:
+        table.add_row(*(row[c] for c in ("code", "name", "family", "fixable", "default", "summary")))
+    from .output import use_color
+
+    Console(no_color=not use_color(sys.stdout), highlight=False).print(table)
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. B001.")],
+    config: Annotated[Optional[str], typer.Option(help="Configuration file.", show_default=False)] = None,
+) -> None:
+    """Print a rule's documentation: what it catches, why, an example and its fix safety."""
+    try:
+        registry, _ = _registry_and_settings(config, None, None, None)
+    except LintNewsError as exc:
+        raise _fail(str(exc))
+    rule = registry.get(code)
+    if rule is None:
+        raise _fail(f"unknown rule code {code!r} (see `lint-news rules`)")
+    docs = rule.docs
+    fixable = rule.fix_applicability.value if rule.fix_applicability else "not fixable"
+    lines = [f"# {rule.code} {rule.name}", "",
+             f"Family: {rule.family}. Fix: {fixable}. On by default: {'yes' if rule.default else 'no'}.",
+             "", docs.get("Summary", rule.summary)]
+    for section in ("What it does", "Why is this bad?", "Example", "Fix safety", "References"):
+        if docs.get(section):
+            lines += ["", f"## {section}", docs[section]]
+    if rule.examples_flagged:
+        lines += ["", "## Flagged", *(f"    {e.strip()}" for e in rule.examples_flagged[:3])]
+    if rule.examples_clean:
+        lines += ["", "## Not flagged", *(f"    {e.strip()}" for e in rule.examples_clean[:3])]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("lint-news: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

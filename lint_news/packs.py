@@ -1,0 +1,232 @@
+"""Rule packs: declarative rules in TOML files.
+
+A pack is a TOML file with a ``[pack]`` table (family, description, provenance), an optional
+``[sets]`` table of named word lists, and ``[[rule]]`` tables. Each rule names a *kind* — the
+check type the engine runs (``phrase``, ``line``, ...) — and carries its code, message,
+documentation, examples and entries. Kinds are Python classes registered with
+``@pack_kind``; a pack instantiates them with data, never with code.
+
+Parsing TOML costs tens of milliseconds for a large pack, so a validated pack is cached
+(marshal, keyed by path, size, mtime and lint-news version) under the user cache directory.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Callable, ClassVar
+
+from . import __version__
+from .errors import PackError
+from .finding import Applicability
+from .rule import Rule
+
+KINDS: dict[str, type["PackRule"]] = {}
+CODE_RE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+RULE_KEYS_REQUIRED = ("code", "name", "kind", "message", "examples_flagged", "examples_clean")
+RULE_KEYS_OPTIONAL = ("default", "safety", "summary", "what", "why", "example", "fix_safety",
+                      "references", "entries", "options")
+
+
+def pack_kind(name: str) -> Callable[[type["PackRule"]], type["PackRule"]]:
+    def register(cls: type[PackRule]) -> type[PackRule]:
+        cls.kind = name
+        KINDS[name] = cls
+        return cls
+    return register
+
+
+def builtin_pack_dir() -> Path:
+    """``lint_news/packs`` in an installed wheel, ``rules/`` in a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "packs"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+class PackRule(Rule):
+    """A rule defined by a pack entry. ``kind`` subclasses implement ``check``."""
+
+    kind: ClassVar[str] = ""
+    entry_keys: ClassVar[tuple[str, ...]] = ()  # keys an entry may have besides `note`
+    entry_required: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, spec: dict[str, Any], pack: "Pack") -> None:
+        self.spec = spec
+        self.pack = pack
+        self.code = spec["code"]
+        self.name = spec["name"]
+        self.family = pack.family
+        self.message = spec["message"]
+        self.default = bool(spec.get("default", True))
+        safety = spec.get("safety")
+        self.fix_applicability = Applicability(safety) if safety else None
+        self.examples_flagged = tuple(spec["examples_flagged"])
+        self.examples_clean = tuple(spec["examples_clean"])
+        self.origin = pack.origin
+        self.entries: list[dict[str, Any]] = list(spec.get("entries", []))
+        self.options: dict[str, Any] = dict(spec.get("options", {}))
+
+    @property
+    def docs(self) -> dict[str, str]:
+        s = self.spec
+        docs = {"Summary": s.get("summary", self.message),
+                "What it does": s.get("what", ""),
+                "Why is this bad?": s.get("why", ""),
+                "Example": s.get("example", ""),
+                "Fix safety": s.get("fix_safety", ""),
+                "References": s.get("references", f"Rule pack {self.pack.path.name}: "
+                                    f"{self.pack.provenance}")}
+        return {k: v for k, v in docs.items() if v}
+
+    # A kind validates its own entries (e.g. compiles regexes) and says what is wrong.
+    def validate_entry(self, entry: dict[str, Any]) -> str | None:
+        return None
+
+
+class Pack:
+    def __init__(self, path: Path, data: dict[str, Any], origin: str) -> None:
+        meta = data.get("pack", {})
+        self.path = path
+        self.family = meta.get("family", path.stem)
+        self.description = meta.get("description", "")
+        self.provenance = meta.get("provenance", "")
+        self.sets: dict[str, list[str]] = data.get("sets", {})
+        self.origin = origin
+        self.raw = data
+
+
+def _line_of(raw: str, *needles: str) -> int | None:
+    """First line of the TOML source that contains all ``needles`` (for error messages)."""
+    for i, line in enumerate(raw.splitlines(), 1):
+        if all(n in line for n in needles):
+            return i
+    for n in needles:  # fall back to the first needle alone
+        for i, line in enumerate(raw.splitlines(), 1):
+            if n in line:
+                return i
+    return None
+
+
+def _cache_file(path: Path) -> Path | None:
+    base = os.environ.get("LINT_NEWS_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "lint-news")
+    if os.environ.get("LINT_NEWS_NO_CACHE"):
+        return None
+    digest = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(base) / "packs" / f"{path.stem}-{digest}.marshal"
+
+
+def _read_cached(path: Path, stat: os.stat_result) -> dict | None:
+    cache = _cache_file(path)
+    if cache is None:
+        return None
+    try:
+        with open(cache, "rb") as fh:
+            key, data = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if key == [stat.st_size, stat.st_mtime_ns, __version__] else None
+
+
+def _write_cache(path: Path, stat: os.stat_result, data: dict) -> None:
+    cache = _cache_file(path)
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump([[stat.st_size, stat.st_mtime_ns, __version__], data], fh)
+        os.replace(tmp, cache)
+    except (OSError, ValueError):
+        pass  # a cache is an optimisation; a read-only home is not an error
+
+
+def load_pack(path: Path, origin: str = "builtin") -> list[PackRule]:
+    from .registry import builtin_modules
+
+    builtin_modules()  # the built-in kinds register themselves on import
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise PackError(str(path), None, f"cannot read rule pack: {exc.strerror}") from None
+    data = _read_cached(path, stat)
+    validated = data is not None
+    if data is None:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PackError(str(path), None, f"cannot read rule pack: {exc}") from None
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line = int(m.group(1)) if m else None
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            raise PackError(str(path), line, f"invalid TOML: {msg}") from None
+    else:
+        raw = ""
+    pack = Pack(path, data, origin)
+    rules = []
+    for spec in data.get("rule", []):
+        rules.append(_make_rule(spec, pack, raw, validated))
+    if not validated:
+        if not rules:
+            raise PackError(str(path), None, "rule pack defines no [[rule]]")
+        _write_cache(path, stat, data)
+    return rules
+
+
+def _make_rule(spec: dict, pack: Pack, raw: str, validated: bool) -> PackRule:
+    def fail(message: str, *needles: str) -> PackError:
+        return PackError(str(pack.path), _line_of(raw, *needles) if raw else None, message)
+
+    code = spec.get("code", "?")
+    if not validated:
+        for key in RULE_KEYS_REQUIRED:
+            if key not in spec:
+                return_needles = (f'"{code}"',) if "code" in spec else ("[[rule]]",)
+                raise fail(f"rule {code}: missing key {key!r}", *return_needles)
+        unknown = set(spec) - set(RULE_KEYS_REQUIRED) - set(RULE_KEYS_OPTIONAL)
+        if unknown:
+            raise fail(f"rule {code}: unknown key(s) {', '.join(sorted(unknown))}",
+                       sorted(unknown)[0])
+        if not CODE_RE.match(code):
+            raise fail(f"rule code {code!r} must be 1-3 capital letters and 3 digits", f'"{code}"')
+        if spec["kind"] not in KINDS:
+            raise fail(f"rule {code}: unknown kind {spec['kind']!r} "
+                       f"(known: {', '.join(sorted(KINDS))})", f'"{spec["kind"]}"')
+        if spec.get("safety") not in (None, "safe", "unsafe", "display-only"):
+            raise fail(f"rule {code}: safety must be safe, unsafe or display-only",
+                       "safety", f'"{spec["safety"]}"')
+    rule = KINDS[spec["kind"]](spec, pack)
+    if not validated:
+        allowed = set(rule.entry_keys) | {"note"}
+        for entry in rule.entries:
+            first = next((v for v in entry.values() if isinstance(v, str)), "")
+            if not isinstance(entry, dict):
+                raise fail(f"rule {code}: an entry must be a table", f'"{code}"')
+            missing = [k for k in (*rule.entry_required, "note") if not entry.get(k)]
+            if missing:
+                raise fail(f"rule {code}: entry {first!r} lacks {', '.join(missing)}", first)
+            extra = set(entry) - allowed
+            if extra:
+                raise fail(f"rule {code}: entry {first!r} has unknown key(s) "
+                           f"{', '.join(sorted(extra))}", first)
+            problem = rule.validate_entry(entry)
+            if problem:
+                raise fail(f"rule {code}: entry {first!r}: {problem}", first)
+    return rule
+
+
+def load_pack_dir(directory: Path, origin: str = "builtin") -> list[PackRule]:
+    if not directory.is_dir():
+        raise PackError(str(directory), None, "rule pack directory does not exist")
+    rules: list[PackRule] = []
+    for path in sorted(directory.glob("*.toml")):
+        rules.extend(load_pack(path, origin))
+    return rules

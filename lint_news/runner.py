@@ -1,0 +1,182 @@
+"""Running the selected rules over documents, one file at a time or on all cores."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .document import Document
+from .errors import InputError, LintNewsError
+from .finding import Finding
+from .rule import Rule
+from .sources import Source, display_path, read_source
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 24
+
+
+@dataclass
+class Diagnostic:
+    """A finding placed in its file: what reports print."""
+
+    filename: str
+    finding: Finding
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    edit_positions: tuple[tuple[int, int, int, int], ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.finding.code
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+
+@dataclass
+class FileReport:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    words: int = 0
+    scores: dict[str, float] = field(default_factory=dict)
+    # Filled in by the fixer.
+    fixed: list[Diagnostic] = field(default_factory=list)
+    diff: str = ""
+    output_text: str | None = None
+
+
+@dataclass
+class LintContext:
+    rules: list[Rule]
+    accept: tuple[str, ...] = ()
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    want_scores: bool = False
+    # A callable that takes (source, doc, diagnostics, report) and applies fixes.
+    fixer: Callable | None = None
+
+    def rules_for(self, path: str) -> list[Rule]:
+        ignored = [code for pattern, codes in self.per_file_ignores.items()
+                   if _glob_match(path, pattern) for code in codes]
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules
+                if not any(r.code.startswith(c.upper()) or c.upper() == "ALL" for c in ignored)]
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    norm = path.replace(os.sep, "/")
+    return (fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern)
+            or fnmatch.fnmatch(norm, "*/" + pattern))
+
+
+def make_document(source: Source) -> Document:
+    from .formats import prose_view
+
+    view = prose_view(source.text, source.format)
+    return Document(view, source.path, source=source.text, fmt=source.format)
+
+
+def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] = ()) -> list[Finding]:
+    """All findings of ``rules`` on ``doc``, filtered by suppressions and the accept list."""
+    from .suppress import apply_suppressions
+
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule.check(doc))
+        except LintNewsError:
+            raise
+        except Exception as exc:  # one faulty rule must not cost the user the other findings
+            raise LintNewsError(f"{doc.path}: internal error in rule {rule.code} "
+                                f"({type(exc).__name__}: {exc}); please report it") from exc
+    accept_l = [a.lower() for a in accept]
+    if accept_l:
+        findings = [f for f in findings
+                    if not any(a in doc.text[f.start:f.end].lower() for a in accept_l)]
+    findings = apply_suppressions(doc, findings)
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out, seen = [], set()
+    for f in findings:
+        key = (f.code, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def place(doc: Document, filename: str, finding: Finding) -> Diagnostic:
+    row, col = doc.position(finding.start)
+    erow, ecol = doc.position(finding.end)
+    edits = ()
+    if finding.fix:
+        edits = tuple((*doc.position(e.start), *doc.position(e.end)) for e in finding.fix.edits)
+    return Diagnostic(filename, finding, row, col, erow, ecol, edits)
+
+
+def lint_text(text: str, rules: Iterable[Rule], path: str = "<string>", fmt: str = "txt",
+              accept: Iterable[str] = ()) -> list[Finding]:
+    source = Source(path, text)
+    if fmt != "txt":
+        source.path = path if path.endswith("." + fmt) else f"{path}.{fmt}"
+    return check_document(make_document(source), rules, accept)
+
+
+def process_file(path: str, ctx: LintContext) -> FileReport:
+    name = display_path(path)
+    report = FileReport(name)
+    try:
+        source = read_source(path)
+        doc = make_document(source)
+        findings = check_document(doc, ctx.rules_for(name), ctx.accept)
+    except LintNewsError as exc:
+        report.error = str(exc) if not isinstance(exc, InputError) else f"{name}: {str(exc).split(': ', 1)[-1]}"
+        return report
+    report.diagnostics = [place(doc, name, f) for f in findings]
+    report.words = doc.word_count
+    if ctx.want_scores:
+        from .scoring import document_scores
+
+        report.scores = document_scores(doc)
+    if ctx.fixer is not None:
+        ctx.fixer(source, doc, report, ctx)
+    return report
+
+
+_CTX: LintContext | None = None
+
+
+def _process_in_worker(path: str) -> FileReport:
+    assert _CTX is not None
+    return process_file(path, _CTX)
+
+
+def run(paths: list[str], ctx: LintContext, jobs: int | None = None) -> Iterator[FileReport]:
+    """Reports in the order of ``paths``. Uses a process pool for many files."""
+    global _CTX
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or "-" in paths:
+        for p in paths:
+            yield process_file(p, ctx)
+        return
+    import multiprocessing
+
+    try:
+        mp = multiprocessing.get_context("fork")
+    except ValueError:  # platforms without fork: stay serial
+        for p in paths:
+            yield process_file(p, ctx)
+        return
+    _CTX = ctx  # inherited by the forked workers
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with mp.Pool(jobs) as pool:
+        yield from pool.imap(_process_in_worker, paths, chunksize=chunk)
+    _CTX = None
