@@ -147,9 +147,10 @@ def _write_cache(path: Path, stat: os.stat_result, data: dict) -> None:
 
 
 def load_pack(path: Path, origin: str = "builtin") -> list[PackRule]:
+    from . import phrases  # noqa: F401  (the generic kinds register themselves on import)
     from .registry import builtin_modules
 
-    builtin_modules()  # the built-in kinds register themselves on import
+    builtin_modules()  # and so do the kinds of the rule families
     try:
         stat = path.stat()
     except OSError as exc:

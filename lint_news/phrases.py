@@ -1,0 +1,345 @@
+"""The ``phrase`` kind: token sequences to find, with context, case and fix (Vale's
+*substitution* and *existence* checks, codespell's wrong->right lists).
+
+An entry::
+
+    { find = "nationwide safety", fix = "national security", note = "family A: national→nationwide" }
+
+``find``, ``before``, ``after``, ``not_before`` and ``not_after`` are *patterns*: words
+separated by spaces, where a word may be ``a|b|c`` (alternatives), ``{name}`` (a word set
+from the pack's ``[sets]`` table), ``*`` (any word), ``{CAP}`` (any capitalised word),
+``{LOW}`` (any word in lower case), ``{NUM}`` (a number), ``{ING}`` (a lower-case word
+ending in -ing) or ``{ED}`` (one ending in -ed or -en). Matching ignores case (curly
+and straight apostrophes are the same) unless ``case`` says:
+
+* ``title``: every word of the match starts with a capital letter (a broken proper name:
+  "Related Press");
+* ``lower``: no word of the match starts with a capital letter;
+* ``midcap``: like ``title``, and the match does not begin a sentence.
+
+``fix`` may refer to matched words as ``$1``, ``$2``... (1-based). A fix keeps the case of
+the first letter (and all capitals) of what it replaces, unless ``case`` is ``title``.
+
+``gate = "evidence"`` marks an entry that is ordinary English outside spun text ("within
+the", "scale back"): it is reported only when the same document holds at least
+``EVIDENCE_MIN`` ungated hits of its family, or when the trigram language model prefers the
+fix in context by a wide margin.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator
+
+from .document import Document
+from .finding import Applicability, Finding, Fix
+from .packs import PackRule, pack_kind
+
+EVIDENCE_MIN = 2
+_CASES = ("any", "title", "lower", "midcap")
+_GATES = ("none", "evidence")
+# A token matcher: (lower-cased words, shape tests); the token matches if either accepts it.
+_SHAPES = {
+    "ANY": lambda w: True,
+    "CAP": lambda w: w[:1].isupper(),
+    "LOW": lambda w: w[:1].islower(),
+    "NUM": lambda w: w[:1].isdigit(),
+    "ING": lambda w: len(w) > 4 and w.islower() and w.endswith("ing"),
+    "ED": lambda w: len(w) > 3 and w.islower() and w.endswith(("ed", "en")),
+}
+Matcher = tuple[frozenset, tuple[str, ...]]
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    index: int
+    find: tuple[Matcher, ...]
+    fix: str | None
+    before: tuple[Matcher, ...]
+    after: tuple[Matcher, ...]
+    not_before: tuple[tuple[Matcher, ...], ...]
+    not_after: tuple[tuple[Matcher, ...], ...]
+    case: str
+    gated: bool
+    safety: str | None
+    message: str | None
+    note: str
+
+
+@dataclass
+class Match:
+    rule: "PhraseRule"
+    entry: Entry
+    first: int  # token index
+    last: int  # token index after the match
+
+
+def compile_pattern(pattern: str, sets: dict[str, list[str]]) -> tuple[Matcher, ...]:
+    out: list[Matcher] = []
+    for word in pattern.split():
+        options: set[str] = set()
+        shapes: list[str] = []
+        for alt in word.split("|"):
+            if alt == "*":
+                shapes.append("ANY")
+            elif alt.startswith("{") and alt.endswith("}"):
+                name = alt[1:-1]
+                if name in _SHAPES:
+                    shapes.append(name)
+                elif name in sets:
+                    options.update(_norm(w) for w in sets[name])
+                else:
+                    raise KeyError(name)
+            else:
+                options.add(_norm(alt))
+        out.append((frozenset(options), tuple(shapes)))
+    return tuple(out)
+
+
+def _alternatives(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+@pack_kind("phrase")
+class PhraseRule(PackRule):
+    entry_keys = ("find", "fix", "before", "after", "not_before", "not_after", "case", "gate",
+                  "safety", "message")
+    entry_required = ("find",)
+    instances: ClassVar[dict[tuple[str, str], "PhraseRule"]] = {}
+
+    def __init__(self, spec: dict[str, Any], pack) -> None:
+        super().__init__(spec, pack)
+        self._compiled: list[Entry] | None = None
+        self._index: dict[str, list[Entry]] | None = None
+        self._any_first: list[Entry] = []
+        PhraseRule.instances[(str(pack.path), self.code)] = self
+
+    # ---- loading --------------------------------------------------------------------------
+    def validate_entry(self, entry: dict[str, Any]) -> str | None:
+        try:
+            for key in ("find", "before", "after"):
+                if key in entry:
+                    compile_pattern(entry[key], self.pack.sets)
+            for key in ("not_before", "not_after"):
+                for alt in _alternatives(entry.get(key)):
+                    compile_pattern(alt, self.pack.sets)
+        except KeyError as exc:
+            return f"unknown word set {{{exc.args[0]}}} (define it under [sets])"
+        if not entry["find"].split():
+            return "empty find pattern"
+        if entry.get("case", "any") not in _CASES:
+            return f"case must be one of {', '.join(_CASES)}"
+        if entry.get("gate", "none") not in _GATES:
+            return f"gate must be one of {', '.join(_GATES)}"
+        if entry.get("safety") not in (None, "safe", "unsafe", "display-only"):
+            return "safety must be safe, unsafe or display-only"
+        fix = entry.get("fix")
+        if fix is not None:
+            n = len(entry["find"].split())
+            for ref in re.findall(r"\$(\d+)", fix):
+                if not 1 <= int(ref) <= n:
+                    return f"fix refers to ${ref} but find has {n} words"
+        return None
+
+    @property
+    def compiled(self) -> list[Entry]:
+        if self._compiled is None:
+            sets = self.pack.sets
+            entries = []
+            for i, e in enumerate(self.entries):
+                entries.append(Entry(
+                    index=i,
+                    find=compile_pattern(e["find"], sets),
+                    fix=e.get("fix"),
+                    before=compile_pattern(e.get("before", ""), sets),
+                    after=compile_pattern(e.get("after", ""), sets),
+                    not_before=tuple(compile_pattern(a, sets) for a in _alternatives(e.get("not_before"))),
+                    not_after=tuple(compile_pattern(a, sets) for a in _alternatives(e.get("not_after"))),
+                    case=e.get("case", "any"),
+                    gated=e.get("gate", "none") == "evidence",
+                    safety=e.get("safety"),
+                    message=e.get("message"),
+                    note=e["note"],
+                ))
+            self._compiled = entries
+            index: dict[str, list[Entry]] = {}
+            for entry in entries:
+                words, shapes = entry.find[0]
+                if shapes:
+                    self._any_first.append(entry)
+                for word in words:
+                    index.setdefault(word, []).append(entry)
+            self._index = index
+        return self._compiled
+
+    # ---- matching -------------------------------------------------------------------------
+    def find_matches(self, doc: Document) -> list[Match]:
+        self.compiled
+        index, any_first = self._index, self._any_first
+        assert index is not None
+        lowered, toks = doc.lowered, doc.tokens
+        out = []
+        for i, word in enumerate(lowered):
+            candidates = index.get(word)
+            if candidates is None and not any_first:
+                continue
+            if any_first:
+                candidates = [*(candidates or ()), *any_first]
+            for entry in candidates or ():
+                last = _match_at(lowered, toks, i, entry.find)
+                if last < 0 or not self._context_ok(doc, entry, i, last):
+                    continue
+                out.append(Match(self, entry, i, last))
+        return out
+
+    def _context_ok(self, doc: Document, entry: Entry, first: int, last: int) -> bool:
+        lowered, toks = doc.lowered, doc.tokens
+        if entry.case != "any" and not _case_ok(doc, entry.case, first, last):
+            return False
+        if entry.before and _match_before(lowered, toks, first, entry.before) < 0:
+            return False
+        if entry.after and _match_at(lowered, toks, last, entry.after) < 0:
+            return False
+        if any(_match_before(lowered, toks, first, p) >= 0 for p in entry.not_before):
+            return False
+        if any(_match_at(lowered, toks, last, p) >= 0 for p in entry.not_after):
+            return False
+        return True
+
+    # ---- reporting ------------------------------------------------------------------------
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in family_reported(doc, self.family):
+            if m.rule is self:
+                yield self._finding(doc, m)
+
+    def _finding(self, doc: Document, m: Match) -> Finding:
+        toks = doc.tokens
+        start, end = toks[m.first].start, toks[m.last - 1].end
+        found = doc.text[start:end]
+        entry = m.entry
+        fix_text = expand_fix(entry, found, [toks[i].text for i in range(m.first, m.last)])
+        template = entry.message or self.message
+        message = template.format(found=found, fix=fix_text or "")
+        if fix_text is None:
+            return self.finding(start, end, message, confidence=0.6)
+        applicability = Applicability(entry.safety) if entry.safety else (
+            self.fix_applicability or Applicability.DISPLAY)
+        if entry.gated and applicability is Applicability.SAFE:
+            applicability = Applicability.UNSAFE
+        fix = Fix.replace(start, end, fix_text, applicability)
+        return self.finding(start, end, message, suggestion=fix_text, fix=fix,
+                            confidence=0.6 if entry.gated else 0.8, note=entry.note)
+
+
+def expand_fix(entry: Entry, found: str, words: list[str]) -> str | None:
+    if entry.fix is None:
+        return None
+    text = re.sub(r"\$(\d+)", lambda m: words[int(m.group(1)) - 1], entry.fix)
+    if entry.case in ("title", "midcap"):
+        return text
+    return match_case(found, text)
+
+
+def match_case(template: str, text: str) -> str:
+    """Give ``text`` the capitalisation pattern of ``template`` (all caps, or first letter)."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text.upper()
+    if template[:1].isupper() and text[:1].islower():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _match_at(lowered: list[str], toks, i: int, pattern) -> int:
+    """Index after the match of ``pattern`` starting at token ``i``, or -1."""
+    n = len(lowered)
+    j = i
+    for k, allowed in enumerate(pattern):
+        if j >= n:
+            return -1
+        words, shapes = allowed
+        if lowered[j] not in words and not (
+                shapes and toks[j].kind == "word" and any(_SHAPES[s](toks[j].text) for s in shapes)):
+            return -1
+        j += 1
+    return j
+
+
+def _match_before(lowered: list[str], toks, first: int, pattern) -> int:
+    start = first - len(pattern)
+    if start < 0:
+        return -1
+    return start if _match_at(lowered, toks, start, pattern) == first else -1
+
+
+def _case_ok(doc: Document, case: str, first: int, last: int) -> bool:
+    words = [doc.tokens[i].text for i in range(first, last) if doc.tokens[i].kind == "word"]
+    if case == "lower":
+        return all(not w[:1].isupper() for w in words)
+    caps = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    if case == "title":
+        return caps
+    return caps and first not in doc.sentence_starts  # midcap
+
+
+# ---- family-wide matching, shared by all phrase rules of one family --------------------------
+def family_matches(doc: Document, family: str) -> list[Match]:
+    key = f"phrases:{family}"
+    cached = doc.cache.get(key)
+    if cached is None:
+        cached = []
+        for rule in PhraseRule.instances.values():
+            if rule.family == family:
+                cached.extend(rule.find_matches(doc))
+        doc.cache[key] = cached
+    return cached  # type: ignore[return-value]
+
+
+def family_reported(doc: Document, family: str) -> list[Match]:
+    """The matches of ``family`` worth reporting: gated entries only with evidence (or the
+    LM's confirmation), and of overlapping matches only the longest."""
+    key = f"phrases-reported:{family}"
+    cached = doc.cache.get(key)
+    if cached is None:
+        evidence = None
+        keep: list[Match] = []
+        for m in family_matches(doc, family):
+            if m.entry.gated:
+                if evidence is None:
+                    evidence = family_evidence(doc, family)
+                if evidence < EVIDENCE_MIN and not _lm_confirms(doc, m):
+                    continue
+            keep.append(m)
+        keep.sort(key=lambda m: (-(m.last - m.first), m.first, m.entry.gated))
+        taken: list[tuple[int, int]] = []
+        cached = []
+        for m in keep:
+            if any(m.first < b and a < m.last for a, b in taken):
+                continue
+            taken.append((m.first, m.last))
+            cached.append(m)
+        cached.sort(key=lambda m: m.first)
+        doc.cache[key] = cached
+    return cached  # type: ignore[return-value]
+
+
+def family_evidence(doc: Document, family: str) -> int:
+    """How many different ungated entries of ``family`` the document hits."""
+    return len({(id(m.rule), m.entry.index) for m in family_matches(doc, family)
+                if not m.entry.gated})
+
+
+def _lm_confirms(doc: Document, m: Match) -> bool:
+    from .lm import prefers_replacement
+
+    if m.entry.fix is None:
+        return False
+    words = [doc.tokens[i].text for i in range(m.first, m.last)]
+    fix_text = expand_fix(m.entry, " ".join(words), words) or ""
+    return prefers_replacement(doc, m.first, m.last, fix_text)
