@@ -32,6 +32,12 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres".split()
 )
 _SENTENCE_END = frozenset(".!?")
+# Words after which a sentence goes on (so a line break after them is a soft wrap).
+_CONTINUES = frozenset(
+    "a an the of in on at to for with by from and or but as that which who whose his her their "
+    "its our your my is was are were be been has have had will would can could should said "
+    "says than into about over under between after before during".split()
+)
 _CLOSERS = frozenset("\"'”’)]»")
 
 
@@ -155,9 +161,12 @@ class Document:
         if "\n" in between or "\r" in between:
             if len(_LINE_BREAK_RE.findall(between)) >= 2:
                 return True
-            # A single line break: soft-wrapped prose continues in lower case after a word
-            # or comma; anything else (headlines, one paragraph per line) is a boundary.
-            return not (nxt.text[:1].islower() and (tok.kind == "word" or tok.text in ",;"))
+            # A single line break: soft-wrapped prose continues after a comma or a word that
+            # cannot end a sentence, or in lower case after any word; anything else
+            # (headlines, one paragraph per line) is a boundary.
+            if tok.text in ",;" or tok.text.lower() in _CONTINUES:
+                return False
+            return not (nxt.text[:1].islower() and tok.kind == "word")
         if not between:
             return False
         if tok.text in _CLOSERS:
