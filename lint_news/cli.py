@@ -94,7 +94,8 @@ def check(
             errors.append(str(item))
         else:
             files.append(item)
-    ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores)
+    ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores,
+                      want_scores=fmt in ("table", "concise") or quiet)
     reports = []
     try:
         for report in run(files, ctx, jobs):
@@ -113,12 +114,56 @@ def check(
         output.statistics(diags, registry.rules, out)
     if fmt in ("table", "concise") or quiet:
         out.write(output.summary_line(reports, diags) + "\n")
+        for line in output.score_lines(reports):
+            out.write(line + "\n")
     out.flush()
     for message in errors:
         sys.stderr.write(f"lint-news: error: {message}\n")
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if diags and not exit_zero else 0)
+
+
+@app.command()
+def score(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or directories to score; '-' reads standard input.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--output-format", "-o",
+                                               help="table or json.")] = "table",
+    config: Annotated[Optional[str], typer.Option(help="Configuration file.", show_default=False)] = None,
+    sort: Annotated[bool, typer.Option(help="Sort by score, highest first.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", show_default=False,
+                                                help="Processes to use (default: all cores).")] = None,
+) -> None:
+    """Score how spun and how machine-translated each document looks (0 clean .. 1 sure)."""
+    from . import output
+    from .errors import InputError
+    from .runner import LintContext, run
+    from .sources import discover
+
+    try:
+        registry, settings = _registry_and_settings(config, None, None, None)
+        if output_format not in ("table", "json"):
+            raise UsageError(f"unknown output format {output_format!r} for score (table or json)")
+    except LintNewsError as exc:
+        raise _fail(str(exc))
+    errors, files = [], []
+    for item in discover(paths or ["."], tuple(settings.include),
+                         tuple(settings.exclude) + tuple(settings.extend_exclude)):
+        (errors if isinstance(item, InputError) else files).append(str(item) if isinstance(item, InputError) else item)
+    ctx = LintContext([], want_scores=True)
+    reports = []
+    for report in run(files, ctx, jobs):
+        if report.error:
+            errors.append(report.error)
+        else:
+            reports.append(report)
+    if sort:
+        reports.sort(key=lambda r: -max(r.scores.values(), default=0.0))
+    output.write_scores(reports, sys.stdout, output_format, color=output.use_color(sys.stdout))
+    for message in errors:
+        sys.stderr.write(f"lint-news: error: {message}\n")
+    raise typer.Exit(2 if errors else 0)
 
 
 @app.command("rules")

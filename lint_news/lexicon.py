@@ -47,6 +47,23 @@ class Lexicon:
     def known(self, word: str) -> bool:
         return self.lookup(word.lower().replace("’", "'")) is not None
 
+    def flags(self, word: str) -> int:
+        hit = self.lookup(word.lower().replace("’", "'"))
+        return hit[1] if hit else 0
+
+    def can_be_finite_verb(self, word: str) -> bool:
+        """A verb form that can head a clause: -s, past, irregular past (WordNet)."""
+        return bool(self.flags(word) & 8)
+
+    def can_be_verb(self, word: str) -> bool:
+        return bool(self.flags(word) & 12)
+
+    def can_be_noun(self, word: str) -> bool:
+        return bool(self.flags(word) & 16)
+
+    def can_be_adjective(self, word: str) -> bool:
+        return bool(self.flags(word) & 32)
+
     def starts_with_vowel_sound(self, word: str) -> bool | None:
         """From the CMU dictionary; None when the word's pronunciation is not known."""
         hit = self.lookup(word.lower().replace("’", "'"))

@@ -186,3 +186,39 @@ def summary_line(reports: list[FileReport], diags: list[Diagnostic]) -> str:
     if unsafe:
         parts.append(f"{unsafe} more with `--unsafe-fixes`")
     return " ".join(parts)
+
+
+def score_rows(reports: list[FileReport]) -> list[dict]:
+    return [{"filename": r.path, "words": r.words, **r.scores} for r in reports if r.error is None]
+
+
+def score_lines(reports: list[FileReport], threshold: float = 0.3, limit: int = 10) -> list[str]:
+    """Summary lines under a report: the files whose document scores stand out."""
+    rows = [r for r in reports if r.error is None and max(r.scores.values(), default=0) >= threshold]
+    rows.sort(key=lambda r: -max(r.scores.values()))
+    lines = [f"Scores: {r.path}: " + ", ".join(f"{k.replace('_score', '')} {v:.2f}"
+                                                for k, v in r.scores.items())
+             for r in rows[:limit]]
+    if len(rows) > limit:
+        lines.append(f"Scores: {len(rows) - limit} more files score {threshold:.1f} or more "
+                     f"(see `lint-news score --sort`)")
+    return lines
+
+
+def write_scores(reports: list[FileReport], out: TextIO, fmt: str, color: bool = False) -> None:
+    rows = score_rows(reports)
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    keys = ["filename", "words"] + sorted({k for r in rows for k in r} - {"filename", "words"})
+    for k in keys:
+        table.add_column(k, justify="left" if k == "filename" else "right", overflow="fold")
+    for r in rows:
+        table.add_row(*(f"{r[k]:.3f}" if isinstance(r.get(k), float) else str(r.get(k, ""))
+                        for k in keys))
+    Console(file=out, no_color=not color, highlight=False).print(table)

@@ -9,21 +9,23 @@ An entry::
 separated by spaces, where a word may be ``a|b|c`` (alternatives), ``{name}`` (a word set
 from the pack's ``[sets]`` table), ``*`` (any word), ``{CAP}`` (any capitalised word),
 ``{LOW}`` (any word in lower case), ``{NUM}`` (a number), ``{ING}`` (a lower-case word
-ending in -ing) or ``{ED}`` (one ending in -ed or -en). Matching ignores case (curly
+ending in -ing), ``{ED}`` (one ending in -ed or -en) or ``{POSS}`` (a possessive). Matching ignores case (curly
 and straight apostrophes are the same) unless ``case`` says:
 
 * ``title``: every word of the match starts with a capital letter (a broken proper name:
   "Related Press");
 * ``lower``: no word of the match starts with a capital letter;
-* ``midcap``: like ``title``, and the match does not begin a sentence.
+* ``midcap``: the first word is capitalised although it neither begins a sentence nor
+  stands in a headline written in title case (a common word standing in for a proper
+  noun: "in Could", "Invoice Gates").
 
 ``fix`` may refer to matched words as ``$1``, ``$2``... (1-based). A fix keeps the case of
 the first letter (and all capitals) of what it replaces, unless ``case`` is ``title``.
 
 ``gate = "evidence"`` marks an entry that is ordinary English outside spun text ("within
 the", "scale back"): it is reported only when the same document holds at least
-``EVIDENCE_MIN`` ungated hits of its family, or when the trigram language model prefers the
-fix in context by a wide margin.
+``EVIDENCE_MIN`` ungated hits of its family, or one such hit and the trigram language
+model's clear preference for the fix in context.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ _SHAPES = {
     "NUM": lambda w: w[:1].isdigit(),
     "ING": lambda w: len(w) > 4 and w.islower() and w.endswith("ing"),
     "ED": lambda w: len(w) > 3 and w.islower() and w.endswith(("ed", "en")),
+    "POSS": lambda w: w.endswith(("'s", "’s", "s'", "s’")),
 }
 Matcher = tuple[frozenset, tuple[str, ...]]
 
@@ -282,10 +285,29 @@ def _case_ok(doc: Document, case: str, first: int, last: int) -> bool:
     words = [doc.tokens[i].text for i in range(first, last) if doc.tokens[i].kind == "word"]
     if case == "lower":
         return all(not w[:1].isupper() for w in words)
-    caps = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     if case == "title":
-        return caps
-    return caps and first not in doc.sentence_starts  # midcap
+        return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    # midcap
+    if not words[0][:1].isupper() or first in doc.sentence_starts:
+        return False
+    prev = doc.tokens[first - 1].text if first else ""
+    if prev in ("“", '"', "‘", "(", ":", "—", "–") :
+        return False
+    return not in_title_case(doc, first)
+
+
+def in_title_case(doc: Document, token_index: int) -> bool:
+    """Whether the token's sentence is a headline in title case (most words capitalised)."""
+    sent = doc.sentence_of(token_index)
+    key = ("title-case", sent.first)
+    cached = doc.cache.get(key)
+    if cached is None:
+        words = [t.text for t in doc.tokens[sent.first:sent.last]
+                 if t.kind == "word" and t.text[:1].isalpha() and len(t.text) > 3]
+        caps = sum(1 for w in words if w[:1].isupper())
+        cached = bool(words) and caps / len(words) >= 0.6
+        doc.cache[key] = cached
+    return cached  # type: ignore[return-value]
 
 
 # ---- family-wide matching, shared by all phrase rules of one family --------------------------
@@ -313,7 +335,9 @@ def family_reported(doc: Document, family: str) -> list[Match]:
             if m.entry.gated:
                 if evidence is None:
                     evidence = family_evidence(doc, family)
-                if evidence < EVIDENCE_MIN and not _lm_confirms(doc, m):
+                # Two ungated hits make the document spun; one hit needs the language
+                # model to prefer the fix by a wide margin; none, and the entry stays quiet.
+                if evidence < EVIDENCE_MIN and not (evidence >= 1 and _lm_confirms(doc, m)):
                     continue
             keep.append(m)
         keep.sort(key=lambda m: (-(m.last - m.first), m.first, m.entry.gated))

