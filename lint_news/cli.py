@@ -67,6 +67,10 @@ def check(
     statistics: Annotated[bool, typer.Option(help="Print the number of findings per rule.")] = False,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    strict: Annotated[Optional[bool], typer.Option(
+        "--strict/--no-strict", show_default=False,
+        help="Report evidence-gated rules (misspellings, wrong articles, fragments...) in "
+             "every document, not only where other signs of rewriting show.")] = None,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", help="Processes to use (default: all cores).", show_default=False)] = None,
 ) -> None:
@@ -95,7 +99,8 @@ def check(
         else:
             files.append(item)
     ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores,
-                      want_scores=fmt in ("table", "concise") or quiet)
+                      want_scores=fmt in ("table", "concise") or quiet,
+                      gates=not (settings.strict if strict is None else strict))
     reports = []
     try:
         for report in run(files, ctx, jobs):

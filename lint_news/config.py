@@ -34,6 +34,9 @@ class Settings:
     accept: list[str] = field(default_factory=list)
     # Extra name packs (TOML files in the format of rules/names.toml).
     names: list[str] = field(default_factory=list)
+    # Report evidence-gated rules (misspellings, wrong articles...) in every document, not
+    # only in documents that show other signs of rewriting.
+    strict: bool = False
     languagetool_url: str | None = None
     languagetool_language: str = "en-US"
     output_format: str | None = None
@@ -102,6 +105,9 @@ def apply_table(settings: Settings, table: dict[str, Any], where: str) -> None:
         elif key in _STR_KEYS:
             if not isinstance(value, str):
                 raise UsageError(f"{where}: {raw_key} must be a string")
+        elif key == "strict":
+            if not isinstance(value, bool):
+                raise UsageError(f"{where}: {raw_key} must be true or false")
         elif key == "per_file_ignores":
             if not (isinstance(value, dict) and all(
                     isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values())):

@@ -64,6 +64,10 @@ class Lexicon:
     def can_be_adjective(self, word: str) -> bool:
         return bool(self.flags(word) & 32)
 
+    def in_wordnet(self, word: str) -> bool:
+        """Some part of speech is known for the word (verb form, noun, adjective, adverb)."""
+        return bool(self.flags(word) & 0b11111100)
+
     def starts_with_vowel_sound(self, word: str) -> bool | None:
         """From the CMU dictionary; None when the word's pronunciation is not known."""
         hit = self.lookup(word.lower().replace("’", "'"))

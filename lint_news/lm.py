@@ -47,6 +47,13 @@ def _prob(word: str, h1: str | None, h2: str | None) -> float:
     return p / UNITS_PER_LOG10
 
 
+def conditional_logprob(word: str, previous: str) -> float:
+    """log10 P(word | previous word); very low when the model is missing."""
+    if model() is None:
+        return -99.0
+    return _prob(word.lower(), previous.lower(), None)
+
+
 def logprob(words: list[str]) -> float:
     """log10 P(words), each word conditioned on the two before it."""
     total = 0.0

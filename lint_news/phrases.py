@@ -296,16 +296,21 @@ def _case_ok(doc: Document, case: str, first: int, last: int) -> bool:
     return not in_title_case(doc, first)
 
 
+_TITLE_SMALL_WORDS = frozenset("In On At To For Of And The With From By As Is Are Was".split())
+
+
 def in_title_case(doc: Document, token_index: int) -> bool:
     """Whether the token's sentence is a headline in title case (most words capitalised)."""
     sent = doc.sentence_of(token_index)
     key = ("title-case", sent.first)
     cached = doc.cache.get(key)
     if cached is None:
-        words = [t.text for t in doc.tokens[sent.first:sent.last]
-                 if t.kind == "word" and t.text[:1].isalpha() and len(t.text) > 3]
+        toks = doc.tokens[sent.first:sent.last]
+        words = [t.text for t in toks if t.kind == "word" and t.text[:1].isalpha() and len(t.text) > 3]
         caps = sum(1 for w in words if w[:1].isupper())
-        cached = bool(words) and caps / len(words) >= 0.6
+        ratio = caps / len(words) if words else 0.0
+        small_caps = any(t.text in _TITLE_SMALL_WORDS for t in toks[1:])
+        cached = ratio >= 0.8 or (ratio >= 0.6 and small_caps)
         doc.cache[key] = cached
     return cached  # type: ignore[return-value]
 

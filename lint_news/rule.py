@@ -46,6 +46,9 @@ class Rule:
     examples_flagged: ClassVar[tuple[str, ...]] = ()
     examples_clean: ClassVar[tuple[str, ...]] = ()
     origin: ClassVar[str] = "builtin"
+    # A gated rule reports only in documents that show other signs of rewriting (see
+    # scoring.rewriting_evidence): its findings alone are too common in edited copy.
+    evidence_gate: ClassVar[bool] = False
 
     # ---- documentation --------------------------------------------------------------------
     @property
@@ -84,8 +87,11 @@ class Rule:
 
 
 def run_examples(rule: Rule, text: str) -> list[Finding]:
-    """Findings of ``rule`` alone on ``text`` (used by the examples test and `explain`)."""
-    return list(rule.check(Document(text)))
+    """Findings of ``rule`` alone on ``text`` (used by the examples test and `explain`),
+    with its evidence gate applied as in a real run."""
+    from .runner import check_document
+
+    return check_document(Document(text), [rule])
 
 
 def iter_rule_classes(namespace: dict) -> Iterator[type[Rule]]:

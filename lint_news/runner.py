@@ -56,6 +56,7 @@ class LintContext:
     accept: tuple[str, ...] = ()
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     want_scores: bool = False
+    gates: bool = True
     # A callable that takes (source, doc, diagnostics, report) and applies fixes.
     fixer: Callable | None = None
 
@@ -81,12 +82,19 @@ def make_document(source: Source) -> Document:
     return Document(view, source.path, source=source.text, fmt=source.format)
 
 
-def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] = ()) -> list[Finding]:
-    """All findings of ``rules`` on ``doc``, filtered by suppressions and the accept list."""
+def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] = (),
+                   gates: bool = True) -> list[Finding]:
+    """All findings of ``rules`` on ``doc``, filtered by suppressions and the accept list.
+
+    With ``gates``, rules marked ``evidence_gate`` run only on documents that show other
+    signs of rewriting."""
+    from .scoring import EVIDENCE_MIN, rewriting_evidence
     from .suppress import apply_suppressions
 
     findings: list[Finding] = []
     for rule in rules:
+        if gates and rule.evidence_gate and rewriting_evidence(doc) < EVIDENCE_MIN:
+            continue
         try:
             findings.extend(rule.check(doc))
         except LintNewsError:
@@ -136,7 +144,7 @@ def process_file(path: str, ctx: LintContext) -> FileReport:
     try:
         source = read_source(path)
         doc = make_document(source)
-        findings = check_document(doc, ctx.rules_for(name), ctx.accept)
+        findings = check_document(doc, ctx.rules_for(name), ctx.accept, ctx.gates)
     except LintNewsError as exc:
         report.error = str(exc) if not isinstance(exc, InputError) else f"{name}: {str(exc).split(': ', 1)[-1]}"
         return report

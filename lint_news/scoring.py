@@ -75,5 +75,29 @@ def spin_score(doc: Document) -> float:
     return round(_shrink(1.0 - math.exp(-x), int(f["words"])), 3)
 
 
+EVIDENCE_MIN = 2
+
+
+def rewriting_evidence(doc: Document) -> int:
+    """How many strong signs of spinning or machine translation the document shows.
+
+    Strong signs are findings that edited copy almost never has: ungated spinner and
+    translation fingerprints (the ``spin`` and ``mt`` phrase packs), glued words, doubled
+    punctuation, encoding damage and mixed alphabets. Gated rules (misspellings, wrong
+    articles, capitalised function words, fragments...) report only where this is at least
+    ``EVIDENCE_MIN``: alone, their findings are as common in edited copy as in rewritten."""
+    cached = doc.cache.get("rewriting-evidence")
+    if cached is None:
+        from .checks.mt import strong_mt_signals
+        from .checks.words import glued_tokens, mixed_script_tokens
+        from .phrases import family_evidence
+
+        cached = (family_evidence(doc, "spin") + family_evidence(doc, "mt")
+                  + len(glued_tokens(doc)) + len(mixed_script_tokens(doc))
+                  + strong_mt_signals(doc))
+        doc.cache["rewriting-evidence"] = cached
+    return cached
+
+
 def document_scores(doc: Document) -> dict[str, float]:
     return {"spin_score": spin_score(doc)}

@@ -15,7 +15,8 @@ offsets into the data block, then the data block. A bucket holds records
 ``len:u8 word:utf-8 zipf10:u8 flags:u8``; a word's bucket is crc32(word) % N.
 flags: bit 0 = pronunciation known, bit 1 = starts with a vowel sound, bit 2 = can be a
 verb's base form, bit 3 = can be a finite or past verb form (-s, -ed, irregular past),
-bit 4 = can be a noun, bit 5 = can be an adjective.
+bit 4 = can be a noun, bit 5 = can be an adjective, bit 6 = can be an adverb, bit 7 = a
+verb's -ing form.
 """
 from __future__ import annotations
 
@@ -86,19 +87,30 @@ def _past(v: str) -> list[str]:
     return forms
 
 
-def verb_forms() -> tuple[set[str], set[str]]:
-    """(base forms, finite/past forms) of WordNet's verbs."""
+def _ing(v: str) -> list[str]:
+    if v.endswith("ie"):
+        return [v[:-2] + "ying"]
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return [v[:-1] + "ing"]
+    forms = [v + "ing"]
+    if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+        forms.append(v + v[-1] + "ing")  # stop -> stopping
+    return forms
+
+
+def verb_forms() -> tuple[set[str], set[str], set[str]]:
+    """(base forms, finite/past forms, -ing forms) of WordNet's verbs."""
     base = wordnet_lemmas("verb")
-    finite = set()
+    finite, ing = set(), set()
     for v in base:
         finite.add(_third_person(v))
         finite.update(_past(v))
+        ing.update(_ing(v))
     with open(wordnet_dir() / "verb.exc", encoding="utf-8") as fh:
         for line in fh:
             form = line.split()[0]
-            if not form.endswith("ing"):
-                finite.add(form)
-    return base, finite
+            (ing if form.endswith("ing") else finite).add(form)
+    return base, finite, ing
 
 
 def main() -> int:
@@ -106,8 +118,8 @@ def main() -> int:
 
     freqs = wordfreq.get_frequency_dict("en", wordlist="large")
     sounds = first_sounds()
-    verb_base, verb_finite = verb_forms()
-    nouns, adjectives = wordnet_lemmas("noun"), wordnet_lemmas("adj")
+    verb_base, verb_finite, verb_ing = verb_forms()
+    nouns, adjectives, adverbs = wordnet_lemmas("noun"), wordnet_lemmas("adj"), wordnet_lemmas("adv")
     words = []
     for word in freqs:
         if not word or len(word.encode("utf-8")) > 255:
@@ -120,7 +132,8 @@ def main() -> int:
         flags |= (4 if word in verb_base else 0) | (8 if word in verb_finite else 0)
         singular = word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith("es") else word[:-1]
         flags |= 16 if word in nouns or (word.endswith("s") and (singular in nouns or word[:-1] in nouns)) else 0
-        flags |= 32 if word in adjectives else 0
+        flags |= (32 if word in adjectives else 0) | (64 if word in adverbs else 0)
+        flags |= 128 if word in verb_ing else 0
         words.append((word, z10, flags))
     n = 1
     while n < len(words) // 2:

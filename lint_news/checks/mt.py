@@ -1,0 +1,426 @@
+"""Machine-translation artifacts: what a translator (or a careless pipeline) leaves where it
+stitched segments together — a capitalised function word in mid-sentence ("South China Sea
+For Russia's war"), doubled or stray punctuation ("next year. .", "2018.."), a verbless
+fragment split off a sentence ("Surveillance capabilities around the world, including in
+Cuba."), and text garbled by a wrong character encoding ("â€™", "��").
+
+The detectors are plain functions (cached on the document) so that the document scores and
+the evidence gate of other rules can use them whether or not these rules are selected.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..document import Document, Sentence
+from ..finding import Applicability, Finding
+from ..lexicon import lexicon
+from ..rule import Rule
+
+_FUNCTION_WORDS = frozenset(
+    "for and of with to in on at by from the a an but or as into than that which who while "
+    "after before because if when where not is are was were has have had will would".split())
+# Particles that belong to names ("Bank Of America" in title-case styles, "Van", "De").
+_NAME_PARTICLES = frozenset("of the and de la le van von der du da di del y".split())
+_OPENERS = frozenset("“\"‘'([—–-:;/|•")
+
+
+def _cached(doc: Document, key: str, compute):
+    if key not in doc.cache:
+        doc.cache[key] = compute(doc)
+    return doc.cache[key]
+
+
+# ---- capitalised function words ---------------------------------------------------------------
+def capitalised_function_words(doc: Document) -> list[int]:
+    return _cached(doc, "mt:capfunc", _find_capitalised_function_words)
+
+
+def _find_capitalised_function_words(doc: Document) -> list[int]:
+    from ..phrases import in_title_case
+
+    toks, lowered = doc.tokens, doc.lowered
+    out = []
+    starts = doc.sentence_starts
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t.kind != "word" or not t.text[:1].isupper() or t.text.isupper():
+            continue
+        low = lowered[i]
+        if low not in _FUNCTION_WORDS or i in starts:
+            continue
+        prev, nxt = toks[i - 1], toks[i + 1]
+        if prev.kind != "word" or prev.text in _OPENERS or nxt.kind != "word":
+            continue
+        if "\n" in doc.text[prev.end:t.start]:
+            continue
+        if low in _NAME_PARTICLES and prev.text[:1].isupper() and nxt.text[:1].isupper():
+            continue  # "Bank Of America", "Lord Of The Rings"
+        if _inside_quotes(doc, i) or in_title_case(doc, i):
+            continue
+        out.append(i)
+    return out
+
+
+def _inside_quotes(doc: Document, i: int) -> bool:
+    sent = doc.sentence_of(i)
+    before = doc.text[sent.start:doc.tokens[i].start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+class CapitalisedFunctionWord(Rule):
+    """A function word capitalised in the middle of a sentence ("South China Sea For Russia").
+
+    ## What it does
+    Flags "For", "And", "Of", "With"... written with a capital in the middle of a sentence
+    that is not a title-case headline, not a quotation, and not a name such as "Bank Of
+    America".
+
+    ## Why is this bad?
+    Machine translation capitalises the first word of each segment it translates; where the
+    segments are stitched back into one sentence, the capital stays, and so usually does a
+    broken junction (a list item turned into a new clause). In edited copy the same shape
+    is a title ("an album called Escape From LA"), so the rule reports only in documents that
+    show other signs of translation (``strict = true``: everywhere).
+
+    ## Example
+    ... China's military assertiveness South China Sea For Russia's war in Ukraine.
+
+    ## Fix safety
+    Display only: lower-casing the word is suggested, but the junction around it usually
+    needs rewriting.
+    """
+
+    code = "M001"
+    name = "capitalised-function-word"
+    family = "mt"
+    evidence_gate = True
+    message = "Capitalised {found!r} in mid-sentence: a translation segment boundary?"
+    fix_applicability = Applicability.DISPLAY
+    examples_flagged = ("Disputes over trade, Hong Kongas well as military assertiveness South "
+                        "China Sea For Russia's war in Ukraine, the ministry said in 2018.. Talks go on.",
+                        "The minister arrived early And met the delegation. . It was in 2018.. ")
+    examples_clean = ("Bank Of America said profits rose.",
+                      "Fed Holds Rates Steady For Third Meeting",
+                      "He quoted the line \"Ask not What your country can do\" in full.")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for i in capitalised_function_words(doc):
+            t = doc.tokens[i]
+            yield self.replacement(doc, t.start, t.end, t.text.lower(),
+                                   self.message.format(found=t.text), confidence=0.6)
+
+
+# ---- doubled and stray punctuation --------------------------------------------------------------
+# Each alternative: the slip, and what it should be.
+_SLIP_RE = re.compile(
+    r"(?P<spaced>(?<![.\s])\.[ \t]+\.(?![ \t]*\.))"   # ". ." but not ". . ."
+    r"|(?P<double>(?<!\.)\.\.(?!\.))"                 # ".." but not "..."
+    r"|(?P<commas>,[ \t]*,)|(?P<semis>;[ \t]*;)"
+    r"|(?P<comma_stop>,\.(?!\.))"
+    r"|(?<=\w)(?P<space_before>[ \t]+[.,])(?=[\s\"”’)]|$)")
+_SLIP_KEEP = {"spaced": ".", "double": ".", "commas": ",", "semis": ";", "comma_stop": "."}
+_DOUBLED_KINDS = frozenset(_SLIP_KEEP)
+
+
+def punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, replacement, kind) of doubled punctuation and spaces before punctuation."""
+    return _cached(doc, "mt:punct", _find_punctuation_slips)
+
+
+def _find_punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
+    text = doc.text
+    out = []
+    for m in _SLIP_RE.finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "double" and s > 0 and text[s - 1].isdigit() and text[e:e + 1].isdigit():
+            continue  # ranges: "1..5"
+        if kind == "space_before":
+            line_start = text.rfind("\n", 0, s) + 1
+            if text[line_start:s].count(" ") < 3:
+                continue  # short label lines ("Total .") are left alone
+            keep = m.group()[-1]
+        else:
+            keep = _SLIP_KEEP[kind]
+        out.append((s, e, keep, kind))
+    return out
+
+
+class DoubledPunctuation(Rule):
+    """Doubled punctuation ("next year. .", "2018..", ",,").
+
+    ## What it does
+    Flags a full stop typed twice (not an ellipsis), ",," and ";;", and a comma run into a
+    full stop.
+
+    ## Why is this bad?
+    Translation and rewriting tools add their own sentence-final punctuation to segments that
+    already had one; edited copy almost never has it.
+
+    ## Example
+    ... at least five new embassies over the next year. .
+
+    ## Fix safety
+    Safe: the extra mark is removed.
+    """
+
+    code = "M002"
+    name = "doubled-punctuation"
+    family = "mt"
+    message = "Doubled punctuation: {found!r}"
+    fix_applicability = Applicability.SAFE
+    kinds = _DOUBLED_KINDS
+    examples_flagged = ("They plan to open five embassies over the next year. .",
+                        "The first visit of its kind since 2018.. Blinken is in Beijing.")
+    examples_clean = ("He paused... then spoke.", "Scores ranged 1..5 on the scale.",
+                      "Wait . . . what?", "He asked: why?")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for s, e, keep, kind in punctuation_slips(doc):
+            if kind not in self.kinds:
+                continue
+            found = doc.text[max(0, s - 8):e].lstrip()
+            yield self.replacement(doc, s, e, keep, self.message.format(found=found),
+                                   confidence=0.9)
+
+
+class SpaceBeforePunctuation(DoubledPunctuation):
+    """A space before a full stop or comma ("is being reassessed .").
+
+    ## What it does
+    Flags spaces between a word and the full stop or comma after it.
+
+    ## Why is this bad?
+    Rewriting tools leave the space where they removed or replaced a word. Edited copy has
+    the occasional slip too, so the rule reports only in documents that show other signs of
+    rewriting (``strict = true``: everywhere).
+
+    ## Example
+    His role in the team is being reassessed .
+
+    ## Fix safety
+    Safe: the space is removed.
+    """
+
+    code = "M005"
+    name = "space-before-punctuation"
+    message = "Space before punctuation: {found!r}"
+    evidence_gate = True
+    kinds = frozenset({"space_before"})
+    examples_flagged = ("His role in the team is being reassessed . He scored not less than 5 "
+                        "objectives final week.",)
+    examples_clean = ("Total . 45", "He said: why ?")
+
+
+def strong_mt_signals(doc: Document) -> int:
+    """Artifacts edited copy almost never has: doubled punctuation, encoding damage."""
+    doubled = sum(1 for *_, kind in punctuation_slips(doc) if kind in _DOUBLED_KINDS)
+    return doubled + len(_MOJIBAKE_RE.findall(doc.text))
+
+
+# ---- verbless fragments -------------------------------------------------------------------------
+_AUXILIARIES = frozenset(
+    "is are was were be been am has have had do does did will would shall should can could may "
+    "might must 's 're 've 'll 'd isn't aren't wasn't weren't hasn't haven't hadn't doesn't "
+    "don't didn't won't wouldn't can't couldn't shouldn't mustn't says said".split())
+_CONTRACTED_SUBJECTS = re.compile(r"^(it|he|she|that|there|what|who|here|they|we|you|i)['’](s|re|ve|ll|d|m)$", re.I)
+_NOUN_MARKERS = frozenset("the a an its his her their our my your every each no".split())
+_PREPOSITIONS = frozenset("of in on at to for with by from about into over under between "
+                          "through during against among without within".split())
+_RELATIVES = frozenset("which who whom whose that where when".split())
+_SUBJECT_PRONOUNS = frozenset("i you we they he she it who".split())
+
+
+def verbless_fragments(doc: Document) -> list[Sentence]:
+    return _cached(doc, "mt:fragments", _find_fragments)
+
+
+def _find_fragments(doc: Document) -> list[Sentence]:
+    out = []
+    sentences = doc.sentences
+    for k, sent in enumerate(sentences):
+        if _is_fragment(doc, sent, sentences, k):
+            out.append(sent)
+    return out
+
+
+def _is_fragment(doc: Document, sent: Sentence, sentences: list[Sentence], k: int) -> bool:
+    toks = doc.tokens[sent.first:sent.last]
+    words = [t for t in toks if t.kind == "word"]
+    if len(words) < 6 or toks[-1].text != "." or not words[0].text[:1].isupper():
+        return False
+    text = doc.text[sent.start:sent.end]
+    if any(c in text for c in ":“”\"()[]|") or sum(c.isdigit() for c in text) > 4:
+        return False  # quotations, labels, captions and tables are not prose fragments
+    # It must stand inside a paragraph: another sentence on the same line, which ends as
+    # prose does (a headline with two parts is not a paragraph).
+    row = doc.line_index(sent.start)
+    if not doc.line_text(row).rstrip().endswith((".", "!", "?", "”", '"', "’")):
+        return False
+    same_line = [s for s in sentences[max(0, k - 3):k + 4]
+                 if s is not sent and doc.line_index(s.start) == row]
+    if not same_line:
+        return False
+    return not _has_main_verb(doc, sent)
+
+
+def _has_main_verb(doc: Document, sent: Sentence) -> bool:
+    """Whether the sentence has a finite verb outside its relative clauses.
+
+    A relative clause opened by ", which/who/..." ends at the next comma, or after its own
+    verb (a second verb then belongs to the main clause: "The film, which includes footage
+    also features...")."""
+    lex = lexicon()
+    lowered = doc.lowered
+    in_relative = relative_verb = False
+    for i in range(sent.first, sent.last):
+        t = doc.tokens[i]
+        low = lowered[i]
+        if t.kind != "word":
+            if t.text == ",":
+                in_relative = relative_verb = False
+            continue
+        prev = lowered[i - 1] if i > sent.first else ""
+        if low in _RELATIVES and prev == ",":
+            in_relative, relative_verb = True, False
+            continue
+        if prev == "to" or (prev in _AUXILIARIES and i > sent.first):
+            continue  # an infinitive, or the rest of a verb group ("needs to be approved")
+        is_verb = _looks_like_verb(doc, i, low, prev, lex)
+        if in_relative and is_verb and not relative_verb:
+            relative_verb = True
+            continue
+        if is_verb:
+            return True
+    return False
+
+
+def _looks_like_verb(doc: Document, i: int, low: str, prev: str, lex) -> bool:
+    t = doc.tokens[i]
+    if low in _AUXILIARIES or _CONTRACTED_SUBJECTS.match(t.text):
+        return True
+    if t.text[:1].isupper() and i > 0 and doc.tokens[i - 1].kind == "word":
+        return False  # names
+    if prev in _NOUN_MARKERS or prev in _PREPOSITIONS:
+        return False  # "the name", "its interests", "of competition": nouns
+    if lex.can_be_finite_verb(low):
+        return True
+    # a base form after a subject ("Democrats oppose", "they say", "Usher share") or opening
+    # a command; words that are also adverbs or adjectives ("still", "well") are not counted
+    if not lex.can_be_verb(low) or low.endswith("ing") or lex.flags(low) & 0b1100000:
+        return False
+    prev_tok = doc.tokens[i - 1] if i > 0 else None
+    subject_like = (prev in _SUBJECT_PRONOUNS or i == 0 or prev_tok is None or prev_tok.kind != "word"
+                    or prev_tok.text[:1].isupper() or (prev.endswith("s") and lex.can_be_noun(prev)))
+    return subject_like
+
+
+class VerblessFragment(Rule):
+    """A sentence without a verb, split off its neighbour ("Surveillance capabilities around
+    the world, including in Cuba.").
+
+    ## What it does
+    Flags a sentence of six or more words inside a paragraph that has no finite verb outside
+    its relative clauses: a noun phrase or list that belonged to the sentence before it.
+    Headlines, captions, quotations and label lines are left alone.
+
+    ## Why is this bad?
+    Translators and "readability" rewriters split long sentences at commas; the second half
+    ends up without a verb and the first half loses its object. Readers cannot tell what the
+    fragment refers to. Edited copy has its own verbless sentences ("Brilliant one minute,
+    inept the next."), so the rule reports only in documents that show other signs of
+    rewriting (``strict = true``: everywhere).
+
+    ## Example
+    ... that Beijing is trying to bolster the conflict. Surveillance capabilities around the
+    world, including in Cuba.
+
+    ## Fix safety
+    No fix: joining the fragment to the sentence before it is the usual repair, but the
+    junction needs a person.
+    """
+
+    code = "M003"
+    name = "verbless-fragment"
+    family = "mt"
+    evidence_gate = True
+    message = "Sentence without a verb: a fragment split off the sentence before?"
+    examples_flagged = ("Washington says Beijing is trying to bolster its reach. Surveillance "
+                        "capabilities around the world, including in Cuba. It opened not less "
+                        "than 5 embassies over the following yr.",
+                        "The deal, which still needs to be approved by the board. This comes "
+                        "after an eight-month delay. Talks resumed in 2018.. And ended. .")
+    examples_clean = ("Officials said the talks went well. They will resume on Monday.",
+                      "Blinken Commences Beijing Meetings to Ease Tensions Between the Powers",
+                      "Goals: Smith 23, Jones 45. Attendance: 40,000 at the ground today.")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for sent in verbless_fragments(doc):
+            yield self.finding(sent.start, sent.end, confidence=0.5)
+
+
+# ---- encoding damage ----------------------------------------------------------------------------
+_MOJIBAKE_RE = re.compile(r"\ufffd+|â€[™œ\x9d“”˜¦\"]|Ã[\x80-\xbf©¨ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]|Â[\xa0-\xbf]")
+
+
+class EncodingDamage(Rule):
+    """Text garbled by a wrong character encoding ("donâ€™t", "��").
+
+    ## What it does
+    Flags Unicode replacement characters and the typical byte sequences of UTF-8 text read
+    as Windows-1252 or Latin-1 ("â€™" for ’, "Ã©" for é).
+
+    ## Why is this bad?
+    The characters were lost between the source and the page; the affected words are
+    unreadable and do not match in search.
+
+    ## Example
+    The minister said he donâ€™t expect a deal. �� Only by playing.
+
+    ## Fix safety
+    Safe where the damaged sequence maps back to one character (â€™ -> ’); replacement
+    characters cannot be repaired.
+    """
+
+    code = "M004"
+    name = "encoding-damage"
+    family = "mt"
+    message = "Garbled characters {found!r}: the text went through a wrong encoding"
+    fix_applicability = Applicability.SAFE
+    examples_flagged = ("The minister said he donâ€™t expect a deal.",
+                        "Klopp said: \ufffd\ufffd Only by playing.")
+    examples_clean = ("The café in Zürich said it didn’t expect a deal.",)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _MOJIBAKE_RE.finditer(doc.text):
+            found = m.group()
+            repaired = _repair(found)
+            message = self.message.format(found=found)
+            if repaired:
+                yield self.replacement(doc, m.start(), m.end(), repaired, message, confidence=0.9)
+            else:
+                yield self.finding(m.start(), m.end(), message, confidence=0.9)
+
+
+def _repair(s: str) -> str | None:
+    if "\ufffd" in s:
+        return None
+    for enc in ("cp1252", "latin-1"):
+        try:
+            fixed = s.encode(enc).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed and fixed != s:
+            return fixed
+    return None
+
+
+def mt_signals(doc: Document) -> dict[str, int]:
+    """Counts of the artifacts above (for the document score and evidence gates)."""
+    return {
+        "capitalised_function_words": len(capitalised_function_words(doc)),
+        "punctuation_slips": len(punctuation_slips(doc)),
+        "fragments": len(verbless_fragments(doc)),
+        "encoding_damage": len(_MOJIBAKE_RE.findall(doc.text)),
+    }
