@@ -99,5 +99,34 @@ def rewriting_evidence(doc: Document) -> int:
     return cached
 
 
+# Weight of each machine-translation signal in the MT score (per 100 words): artifacts edited
+# copy almost never has weigh most; those it sometimes has (titles that look like capitalised
+# function words, verbless sentences) weigh little.
+MT_WEIGHTS = {
+    "calques": 2.0, "broken_sentence_breaks": 2.0, "doubled_punctuation": 1.5,
+    "glued": 1.0, "encoding_damage": 1.0, "mixed_script": 1.0,
+    "capitalised_function_words": 0.4, "fragments": 0.5, "space_before_punctuation": 0.3,
+}
+
+
+def mt_features(doc: Document) -> dict[str, float]:
+    from .checks.mt import mt_signals
+    from .checks.words import glued_tokens, mixed_script_tokens
+    from .phrases import family_matches
+
+    f: dict[str, float] = {k: float(v) for k, v in mt_signals(doc).items()}
+    f["calques"] = float(len(family_matches(doc, "mt")))
+    f["glued"] = float(len(glued_tokens(doc)))
+    f["mixed_script"] = float(len(mixed_script_tokens(doc)))
+    f["words"] = float(max(doc.word_count, 1))
+    return f
+
+
+def mt_score(doc: Document) -> float:
+    f = mt_features(doc)
+    x = sum(w * f[k] for k, w in MT_WEIGHTS.items()) * 100.0 / f["words"]
+    return round(_shrink(1.0 - math.exp(-x), int(f["words"])), 3)
+
+
 def document_scores(doc: Document) -> dict[str, float]:
-    return {"spin_score": spin_score(doc)}
+    return {"spin_score": spin_score(doc), "mt_score": mt_score(doc)}

@@ -214,9 +214,76 @@ class SpaceBeforePunctuation(DoubledPunctuation):
 
 
 def strong_mt_signals(doc: Document) -> int:
-    """Artifacts edited copy almost never has: doubled punctuation, encoding damage."""
+    """Artifacts edited copy almost never has: doubled punctuation, a sentence break before
+    a lower-case word, encoding damage."""
     doubled = sum(1 for *_, kind in punctuation_slips(doc) if kind in _DOUBLED_KINDS)
-    return doubled + len(_MOJIBAKE_RE.findall(doc.text))
+    return doubled + len(broken_sentence_breaks(doc)) + len(_MOJIBAKE_RE.findall(doc.text))
+
+
+# ---- a full stop inside a sentence --------------------------------------------------------------
+_STOP_LOWER_RE = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.[ \t]+([a-z]{2,})\b")
+_NOT_SENTENCE_ENDS = frozenset(
+    "etc eg ie vs approx no nos st jr sr inc corp co ltd mr mrs ms dr prof gen col lt sgt "
+    "capt cmdr adm gov sen rep rev fig figs vol vols ed eds pp op cit al ca cf dept est "
+    "min max ft in oz lb lbs mph km kg cm mm sq ave blvd rd jan feb mar apr jun jul aug sep "
+    "sept oct nov dec mon tue tues wed thu thur fri sat sun viz incl excl".split())
+
+
+def broken_sentence_breaks(doc: Document) -> list[tuple[int, int]]:
+    """Spans of "word. word" where the sentence plainly goes on after the full stop."""
+    return _cached(doc, "mt:stoplower", _find_broken_breaks)
+
+
+def _find_broken_breaks(doc: Document) -> list[tuple[int, int]]:
+    out = []
+    text = doc.text
+    for m in _STOP_LOWER_RE.finditer(text):
+        if m.group(1).lower() in _NOT_SENTENCE_ENDS or m.group(1).isupper():
+            continue
+        if _in_web_address_run(text, m.start(), m.end()):
+            continue
+        out.append((m.start(1) + len(m.group(1)), m.end(2)))
+    return out
+
+
+def _in_web_address_run(text: str, start: int, end: int) -> bool:
+    run_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return "/" in text[run_start:end] or "@" in text[run_start:end]
+
+
+class BrokenSentenceBreak(Rule):
+    """A full stop in the middle of a sentence ("members of the police. state security").
+
+    ## What it does
+    Flags a full stop followed by a word in lower case, where the word before the stop is
+    not an abbreviation: the sentence plainly goes on.
+
+    ## Why is this bad?
+    Translation engines and text pipelines insert sentence breaks where the source had a
+    line break, a list or a comma; the result reads as two broken sentences.
+
+    ## Example
+    ... with the participation of members of the police. state security committee and ...
+
+    ## Fix safety
+    Unsafe: the stop is usually a comma or nothing, which a person should choose.
+    """
+
+    code = "M006"
+    name = "broken-sentence-break"
+    family = "mt"
+    message = "Full stop inside a sentence: {found!r}"
+    fix_applicability = Applicability.UNSAFE
+    examples_flagged = ("The meeting was attended by members of the police. state security "
+                        "committee and police leaders.",)
+    examples_clean = ("Prices rose 3% in Jan. and fell in Feb., officials said.",
+                      "See fig. two, and the U.S. report, e.g. the annex.")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for s, e in broken_sentence_breaks(doc):
+            found = doc.text[max(0, s - 12):e].lstrip()
+            yield self.replacement(doc, s, s + 1, ",", self.message.format(found=found),
+                                   confidence=0.6)
 
 
 # ---- verbless fragments -------------------------------------------------------------------------
@@ -418,9 +485,12 @@ def _repair(s: str) -> str | None:
 
 def mt_signals(doc: Document) -> dict[str, int]:
     """Counts of the artifacts above (for the document score and evidence gates)."""
+    slips = punctuation_slips(doc)
     return {
         "capitalised_function_words": len(capitalised_function_words(doc)),
-        "punctuation_slips": len(punctuation_slips(doc)),
+        "doubled_punctuation": sum(1 for *_, kind in slips if kind in _DOUBLED_KINDS),
+        "space_before_punctuation": sum(1 for *_, kind in slips if kind not in _DOUBLED_KINDS),
+        "broken_sentence_breaks": len(broken_sentence_breaks(doc)),
         "fragments": len(verbless_fragments(doc)),
         "encoding_damage": len(_MOJIBAKE_RE.findall(doc.text)),
     }
