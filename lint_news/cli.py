@@ -67,6 +67,9 @@ def check(
     statistics: Annotated[bool, typer.Option(help="Print the number of findings per rule.")] = False,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    cross_check: Annotated[bool, typer.Option(
+        "--cross-check", help="Treat the files as copies of one story and flag names the other "
+                              "sources spell differently (rule N005).")] = False,
     strict: Annotated[Optional[bool], typer.Option(
         "--strict/--no-strict", show_default=False,
         help="Report evidence-gated rules (misspellings, wrong articles, fragments...) in "
@@ -76,9 +79,9 @@ def check(
 ) -> None:
     """Lint articles and report what a spinner, a translator or a scraper left in them."""
     from . import output
+    from .errors import InputError
     from .runner import LintContext, run
     from .sources import discover
-    from .errors import InputError
 
     try:
         registry, settings = _registry_and_settings(config, _split(select), _split(extend_select),
@@ -107,6 +110,10 @@ def check(
             reports.append(report)
             if report.error:
                 errors.append(report.error)
+        if cross_check:
+            from .runner import cross_check as run_cross_check
+
+            run_cross_check(reports, files, rules, settings.accept)
     except LintNewsError as exc:
         raise _fail(str(exc))
     diags = [d for r in reports for d in r.diagnostics]

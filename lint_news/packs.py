@@ -7,19 +7,15 @@ documentation, examples and entries. Kinds are Python classes registered with
 ``@pack_kind``; a pack instantiates them with data, never with code.
 
 Parsing TOML costs tens of milliseconds for a large pack, so a validated pack is cached
-(marshal, keyed by path, size, mtime and lint-news version) under the user cache directory.
+(see ``datacache``).
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Callable, ClassVar
 
-from . import __version__
+from .datacache import load_toml, remember
 from .errors import PackError
 from .finding import Applicability
 from .rule import Rule
@@ -110,67 +106,12 @@ def _line_of(raw: str, *needles: str) -> int | None:
     return None
 
 
-def _cache_file(path: Path) -> Path | None:
-    base = os.environ.get("LINT_NEWS_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "lint-news")
-    if os.environ.get("LINT_NEWS_NO_CACHE"):
-        return None
-    digest = hashlib.sha1(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return Path(base) / "packs" / f"{path.stem}-{digest}.marshal"
-
-
-def _read_cached(path: Path, stat: os.stat_result) -> dict | None:
-    cache = _cache_file(path)
-    if cache is None:
-        return None
-    try:
-        with open(cache, "rb") as fh:
-            key, data = marshal.load(fh)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return data if key == [stat.st_size, stat.st_mtime_ns, __version__] else None
-
-
-def _write_cache(path: Path, stat: os.stat_result, data: dict) -> None:
-    cache = _cache_file(path)
-    if cache is None:
-        return
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump([[stat.st_size, stat.st_mtime_ns, __version__], data], fh)
-        os.replace(tmp, cache)
-    except (OSError, ValueError):
-        pass  # a cache is an optimisation; a read-only home is not an error
-
-
 def load_pack(path: Path, origin: str = "builtin") -> list[PackRule]:
     from . import phrases  # noqa: F401  (the generic kinds register themselves on import)
     from .registry import builtin_modules
 
     builtin_modules()  # and so do the kinds of the rule families
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise PackError(str(path), None, f"cannot read rule pack: {exc.strerror}") from None
-    data = _read_cached(path, stat)
-    validated = data is not None
-    if data is None:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PackError(str(path), None, f"cannot read rule pack: {exc}") from None
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line = int(m.group(1)) if m else None
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            raise PackError(str(path), line, f"invalid TOML: {msg}") from None
-    else:
-        raw = ""
+    data, validated, raw = load_toml(path)
     pack = Pack(path, data, origin)
     rules = []
     for spec in data.get("rule", []):
@@ -178,7 +119,7 @@ def load_pack(path: Path, origin: str = "builtin") -> list[PackRule]:
     if not validated:
         if not rules:
             raise PackError(str(path), None, "rule pack defines no [[rule]]")
-        _write_cache(path, stat, data)
+        remember(path, data)
     return rules
 
 

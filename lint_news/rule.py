@@ -49,6 +49,9 @@ class Rule:
     # A gated rule reports only in documents that show other signs of rewriting (see
     # scoring.rewriting_evidence): its findings alone are too common in edited copy.
     evidence_gate: ClassVar[bool] = False
+    # A cross-document rule compares several documents (``check_many``); it runs with
+    # ``--cross-check`` and its examples hold documents separated by a line "---".
+    cross_document: ClassVar[bool] = False
 
     # ---- documentation --------------------------------------------------------------------
     @property
@@ -66,6 +69,10 @@ class Rule:
     # ---- running --------------------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def check_many(self, named: list[tuple[str, Document]]) -> list[tuple[int, Finding]]:
+        """Findings across documents, as (index of the document, finding)."""
+        return []
 
     def finding(self, start: int, end: int, message: str | None = None,
                 suggestion: str | None = None, fix: Fix | None = None,
@@ -91,6 +98,9 @@ def run_examples(rule: Rule, text: str) -> list[Finding]:
     with its evidence gate applied as in a real run."""
     from .runner import check_document
 
+    if rule.cross_document:
+        docs = [(f"doc{k}.txt", Document(part)) for k, part in enumerate(text.split("\n---\n"))]
+        return [f for _, f in rule.check_many(docs)]
     return check_document(Document(text), [rule])
 
 

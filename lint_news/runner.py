@@ -188,3 +188,31 @@ def run(paths: list[str], ctx: LintContext, jobs: int | None = None) -> Iterator
     with mp.Pool(jobs) as pool:
         yield from pool.imap(_process_in_worker, paths, chunksize=chunk)
     _CTX = None
+
+
+def cross_check(reports: list[FileReport], paths: list[str], rules: list[Rule],
+                accept: Iterable[str] = ()) -> None:
+    """Run the cross-document rules over the files that linted, adding their findings to the
+    reports (``--cross-check``)."""
+    many = [r for r in rules if r.cross_document]
+    if not many:
+        return
+    named, owners = [], []
+    for report, path in zip(reports, paths):
+        if report.error is not None:
+            continue
+        try:
+            source = read_source(path)
+        except LintNewsError:
+            continue
+        named.append((report.path, make_document(source)))
+        owners.append(report)
+    accept_l = [a.lower() for a in accept]
+    for rule in many:
+        for k, finding in rule.check_many(named):
+            doc = named[k][1]
+            if any(a in doc.text[finding.start:finding.end].lower() for a in accept_l):
+                continue
+            owners[k].diagnostics.append(place(doc, owners[k].path, finding))
+    for report in owners:
+        report.diagnostics.sort(key=lambda d: (d.row, d.column, d.code))

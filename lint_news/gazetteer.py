@@ -1,0 +1,182 @@
+"""The gazetteer of people in the news (``rules/gazetteer/``): who they are, how their names
+are written, which roles introduce them ("Chinese Foreign Minister", "U.S. Secretary of
+State"). Users add people with ``names = ["our-people.toml"]`` in the configuration (same
+format as ``people.toml``).
+
+Loaded once per process, on first use by a name rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .datacache import load_toml, remember
+from .errors import PackError
+from .packs import builtin_pack_dir
+
+_SPLIT_RE = re.compile(r"[\s]+")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in _SPLIT_RE.split(name.strip()) if t)
+
+
+def fold(token: str) -> str:
+    """Compare names without case, dots or apostrophe style."""
+    return token.lower().replace("’", "'").rstrip(".")
+
+
+def deletions(word: str) -> set[str]:
+    """The word and every string one deletion away from it."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+# Countries whose names reach English through transliteration: "Yanukovich" and
+# "Yanukovych" are both correct, so a near miss of their people's surnames is not an error.
+TRANSLITERATED = frozenset([
+    "Russia", "Ukraine", "Belarus", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan",
+    "Turkmenistan", "Georgia", "Armenia", "Azerbaijan", "Mongolia", "China", "Taiwan",
+    "Hong Kong", "Japan", "South Korea", "North Korea", "Vietnam", "Thailand", "Cambodia",
+    "Laos", "Myanmar", "Sri Lanka", "India", "Pakistan", "Bangladesh", "Nepal", "Afghanistan",
+    "Iran", "Iraq", "Syria", "Lebanon", "Jordan", "Israel", "Palestine", "Palestinian Authority",
+    "Saudi Arabia", "Yemen", "Oman", "United Arab Emirates", "Qatar", "Bahrain", "Kuwait",
+    "Egypt", "Libya", "Tunisia", "Algeria", "Morocco", "Sudan", "Ethiopia", "Eritrea",
+    "Somalia", "Greece", "Bulgaria", "Serbia", "North Macedonia", "Montenegro",
+])
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    roles: tuple[dict, ...]
+    note: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def describe(self) -> str:
+        return self.note.split(";")[0].strip() or self.name
+
+    @property
+    def transliterated(self) -> bool:
+        """Whether the name comes into English from another script (variants are normal)."""
+        return any(r.get("country") in TRANSLITERATED for r in self.roles)
+
+
+@dataclass
+class Gazetteer:
+    people: list[Person] = field(default_factory=list)
+    countries: dict[str, list[str]] = field(default_factory=dict)
+    orgs: dict[str, list[str]] = field(default_factory=dict)
+    roles: list[dict] = field(default_factory=list)
+    nicknames: dict[str, list[str]] = field(default_factory=dict)
+    variants: list[list[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_form: dict[tuple[str, ...], Person] = {}
+        self.by_misspelling: dict[tuple[str, ...], Person] = {}
+        self.by_surname: dict[str, list[Person]] = {}
+        self.tokens: set[str] = set()
+        self.title_to_roles: dict[str, set[str]] = {}
+        self.adjective_to_country: dict[str, str] = {}
+        self.holders: dict[tuple[str, str], list[Person]] = {}
+        self.surname_keys: dict[str, set[str]] = {}
+        self.short_forms: dict[str, set[str]] = {}
+        self.variant_group: dict[str, int] = {}
+        self._index()
+
+    def _index(self) -> None:
+        for p in self.people:
+            for form in p.forms:
+                toks = tuple(fold(t) for t in name_tokens(form))
+                self.by_form[toks] = p
+                self.tokens.update(toks)
+                people = self.by_surname.setdefault(toks[-1], []) if len(toks) >= 2 else None
+                if people is not None and p not in people:
+                    people.append(p)
+            for wrong in p.misspellings:
+                self.by_misspelling[tuple(fold(t) for t in name_tokens(wrong))] = p
+            for r in p.roles:
+                where = r.get("country") or r.get("org")
+                if where:
+                    self.holders.setdefault((r["role"], where), []).append(p)
+        for surname in self.by_surname:
+            for key in deletions(surname):
+                self.surname_keys.setdefault(key, set()).add(surname)
+        for country, adjectives in {**self.countries, **self.orgs}.items():
+            for a in (country, *adjectives):
+                self.adjective_to_country[fold(a)] = country
+        for r in self.roles:
+            for t in r.get("titles", []):
+                self.title_to_roles.setdefault(t.lower(), set()).add(r["role"])
+            for where, titles in {**r.get("titles_by_country", {}), **r.get("titles_by_org", {})}.items():
+                for t in titles:
+                    self.title_to_roles.setdefault(t.lower(), set()).add(r["role"])
+        for formal, shorts in self.nicknames.items():
+            self.short_forms.setdefault(fold(formal), set()).update(fold(s) for s in shorts)
+        for i, group in enumerate(self.variants):
+            for n in group:
+                self.variant_group[fold(n)] = i
+
+    def same_given_name(self, a: str, b: str) -> bool:
+        """The same person's given name: equal, a short form ("Danny" for Daniel) or a
+        transliteration ("Muhammad" / "Mohammed"). Spelling variants are not the same."""
+        a, b = fold(a), fold(b)
+        if a == b or b in self.short_forms.get(a, ()) or a in self.short_forms.get(b, ()):
+            return True
+        ga, gb = self.variant_group.get(a), self.variant_group.get(b)
+        return ga is not None and ga == gb
+
+    def surnames_near(self, surname: str) -> set[str]:
+        """Known surnames within about two edits of ``surname`` (a deletion index)."""
+        out: set[str] = set()
+        for key in deletions(fold(surname)):
+            out |= self.surname_keys.get(key, set())
+        return out
+
+    def lookup(self, tokens: tuple[str, ...]) -> Person | None:
+        return self.by_form.get(tuple(fold(t) for t in tokens))
+
+    def misspelled(self, tokens: tuple[str, ...]) -> Person | None:
+        return self.by_misspelling.get(tuple(fold(t) for t in tokens))
+
+
+def _gazetteer_dir() -> Path:
+    return builtin_pack_dir() / "gazetteer"
+
+
+def _people(data: dict, path: Path) -> list[Person]:
+    out = []
+    for i, p in enumerate(data.get("person", [])):
+        if "name" not in p or "note" not in p:
+            raise PackError(str(path), None, f"person #{i + 1} needs a name and a note")
+        out.append(Person(p["name"], tuple(p.get("aliases", [])), tuple(p.get("misspellings", [])),
+                          tuple(p.get("roles", [])), p["note"]))
+    return out
+
+
+def _load(path: Path) -> dict:
+    data, cached, _ = load_toml(path)
+    if not cached:
+        remember(path, data)
+    return data
+
+
+@lru_cache(maxsize=8)
+def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The built-in gazetteer, plus the user's own people files."""
+    d = _gazetteer_dir()
+    people_path, roles_path, nick_path = d / "people.toml", d / "roles.toml", d / "nicknames.toml"
+    people = _people(_load(people_path), people_path) if people_path.exists() else []
+    roles = _load(roles_path) if roles_path.exists() else {}
+    nick = _load(nick_path) if nick_path.exists() else {}
+    for p in extra:
+        people.extend(_people(_load(Path(p)), Path(p)))
+    return Gazetteer(people, roles.get("countries", {}), roles.get("orgs", {}),
+                     roles.get("role", []), nick.get("nicknames", {}),
+                     nick.get("variants", {}).get("groups", []))
