@@ -329,13 +329,14 @@ def family_matches(doc: Document, family: str) -> list[Match]:
 
 
 def family_reported(doc: Document, family: str) -> list[Match]:
-    """The matches of ``family`` worth reporting: gated entries only with evidence (or the
-    LM's confirmation), and of overlapping matches only the longest."""
+    """The matches of ``family`` worth reporting: gated entries only with evidence (or one
+    piece of evidence and the LM's confirmation). Overlaps are resolved by the runner among
+    the rules that are selected."""
     key = f"phrases-reported:{family}"
     cached = doc.cache.get(key)
     if cached is None:
         evidence = None
-        keep: list[Match] = []
+        cached = []
         for m in family_matches(doc, family):
             if m.entry.gated:
                 if evidence is None:
@@ -344,16 +345,7 @@ def family_reported(doc: Document, family: str) -> list[Match]:
                 # model to prefer the fix by a wide margin; none, and the entry stays quiet.
                 if evidence < EVIDENCE_MIN and not (evidence >= 1 and _lm_confirms(doc, m)):
                     continue
-            keep.append(m)
-        keep.sort(key=lambda m: (-(m.last - m.first), m.first, m.entry.gated))
-        taken: list[tuple[int, int]] = []
-        cached = []
-        for m in keep:
-            if any(m.first < b and a < m.last for a, b in taken):
-                continue
-            taken.append((m.first, m.last))
             cached.append(m)
-        cached.sort(key=lambda m: m.first)
         doc.cache[key] = cached
     return cached  # type: ignore[return-value]
 

@@ -92,9 +92,11 @@ def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] =
     from .suppress import apply_suppressions
 
     findings: list[Finding] = []
+    family_of: dict[str, str] = {}
     for rule in rules:
         if gates and rule.evidence_gate and rewriting_evidence(doc) < EVIDENCE_MIN:
             continue
+        family_of[rule.code] = rule.family
         try:
             findings.extend(rule.check(doc))
         except LintNewsError:
@@ -107,18 +109,26 @@ def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] =
         findings = [f for f in findings
                     if not any(a in doc.text[f.start:f.end].lower() for a in accept_l)]
     findings = apply_suppressions(doc, findings)
+    findings = resolve_overlaps(findings, family_of)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
-    return _dedupe(findings)
+    return findings
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    out, seen = [], set()
-    for f in findings:
-        key = (f.code, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+def resolve_overlaps(findings: list[Finding], family_of: dict[str, str]) -> list[Finding]:
+    """Within one rule family, of overlapping findings keep the longest (then the most
+    confident): "not less than 5" rather than "not less than" as well. Findings of different
+    families may overlap: each says something else."""
+    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.confidence, f.start, f.code))
+    kept: list[Finding] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for f in ranked:
+        family = family_of.get(f.code, f.code)
+        spans = taken.setdefault(family, [])
+        if any(f.start < e and s < f.end for s, e in spans):
+            continue
+        spans.append((f.start, max(f.end, f.start + 1)))
+        kept.append(f)
+    return kept
 
 
 def place(doc: Document, filename: str, finding: Finding) -> Diagnostic:

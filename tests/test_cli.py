@@ -91,7 +91,8 @@ def test_select_ignore_and_extend_select_by_prefix(tmp_path):
     ignored = {f["code"] for f in cli_json("--ignore", "B00", str(path))[0]}
     assert not any(c.startswith("B00") for c in ignored)
     # the most specific prefix wins: ignore B, but select B001 explicitly
-    specific = {f["code"] for f in cli_json("--ignore", "B", "--extend-select", "B001", str(path))[0]}
+    specific = {f["code"] for f in cli_json("--select", "B", "--ignore", "B", "--extend-select",
+                                            "B001", str(path))[0]}
     assert specific == {"B001"}
 
 
