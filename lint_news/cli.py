@@ -67,6 +67,15 @@ def check(
     statistics: Annotated[bool, typer.Option(help="Print the number of findings per rule.")] = False,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option(
+        "--unsafe-fixes", help="Also apply unsafe fixes (names, guesses, deletions of text).")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print a unified diff of the fixes instead of applying them; exit 1 if "
+                       "there is something to fix.")] = False,
+    show_fixes: Annotated[bool, typer.Option("--show-fixes", help="List the fixes applied.")] = False,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive", "-i", help="With --fix: ask about each suggestion (y/n/e/a/q).")] = False,
     cross_check: Annotated[bool, typer.Option(
         "--cross-check", help="Treat the files as copies of one story and flag names the other "
                               "sources spell differently (rule N005).")] = False,
@@ -102,8 +111,18 @@ def check(
         else:
             files.append(item)
     ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores,
-                      want_scores=fmt in ("table", "concise") or quiet,
+                      want_scores=(fmt in ("table", "concise") or quiet) and not (fix or diff),
                       gates=not (settings.strict if strict is None else strict))
+    if interactive:
+        if not fix:
+            raise _fail("--interactive needs --fix")
+        from .interactive import run_interactive
+
+        raise typer.Exit(run_interactive(files, ctx, errors))
+    if fix or diff:
+        from .fixes import Fixer, FixOptions
+
+        ctx.fixer = Fixer(FixOptions(unsafe=unsafe_fixes, write=not diff, diff=diff))
     reports = []
     try:
         for report in run(files, ctx, jobs):
@@ -117,13 +136,24 @@ def check(
     except LintNewsError as exc:
         raise _fail(str(exc))
     diags = [d for r in reports for d in r.diagnostics]
-
-    out = sys.stdout
+    if diff:
+        raise typer.Exit(_report_diffs(reports, errors, show_fixes))
+    stdin_fix = fix and any(r.output_text is not None for r in reports)
+    out = sys.stderr if stdin_fix else sys.stdout
+    if stdin_fix:
+        fmt = "concise" if fmt == "table" else fmt
+        for r in reports:
+            if r.output_text is not None:
+                sys.stdout.write(r.output_text)
+        sys.stdout.flush()
     if not quiet:
         writer = output.WRITERS[fmt]
         writer(diags, out, rules=registry.rules.values(), color=output.use_color(out))
     if statistics:
         output.statistics(diags, registry.rules, out)
+    if fix and (show_fixes or fmt in ("table", "concise")):
+        for line in output.fixed_lines(reports, detailed=show_fixes):
+            out.write(line + "\n")
     if fmt in ("table", "concise") or quiet:
         out.write(output.summary_line(reports, diags) + "\n")
         for line in output.score_lines(reports):
@@ -134,6 +164,21 @@ def check(
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if diags and not exit_zero else 0)
+
+
+def _report_diffs(reports, errors: list[str], show_fixes: bool) -> int:
+    from . import output
+
+    for r in reports:
+        if r.diff:
+            sys.stdout.write(r.diff)
+    for line in output.fixed_lines(reports, detailed=show_fixes, would=True):
+        sys.stderr.write(line + "\n")
+    for message in errors:
+        sys.stderr.write(f"lint-news: error: {message}\n")
+    if errors:
+        return 2
+    return 1 if any(r.diff for r in reports) else 0
 
 
 @app.command()

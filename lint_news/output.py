@@ -222,3 +222,21 @@ def write_scores(reports: list[FileReport], out: TextIO, fmt: str, color: bool =
         table.add_row(*(f"{r[k]:.3f}" if isinstance(r.get(k), float) else str(r.get(k, ""))
                         for k in keys))
     Console(file=out, no_color=not color, highlight=False).print(table)
+
+
+def fixed_lines(reports: list[FileReport], detailed: bool = False, would: bool = False) -> list[str]:
+    """"Fixed 12 findings." and, in detail, per file and rule (ruff's --show-fixes)."""
+    total = sum(len(r.fixed) for r in reports)
+    if not total:
+        return []
+    verb = "Would fix" if would else "Fixed"
+    lines = [f"{verb} {total} finding{'s' if total != 1 else ''}:" if detailed
+             else f"{verb} {total} finding{'s' if total != 1 else ''}."]
+    if detailed:
+        for r in reports:
+            if not r.fixed:
+                continue
+            lines.append(f"- {r.path}:")
+            for code, n in sorted(Counter(f.code for f in r.fixed).items()):
+                lines.append(f"    {n} × {code}")
+    return lines

@@ -44,8 +44,8 @@ class FileReport:
     error: str | None = None
     words: int = 0
     scores: dict[str, float] = field(default_factory=dict)
-    # Filled in by the fixer.
-    fixed: list[Diagnostic] = field(default_factory=list)
+    # Filled in by the fixer: the findings whose fixes were applied.
+    fixed: list[Finding] = field(default_factory=list)
     diff: str = ""
     output_text: str | None = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Source:
     bom: bytes = b""
     mtime_ns: int | None = None
     size: int | None = None
+    digest: str | None = None  # sha256 of the bytes read (to detect changes before writing)
 
     @property
     def is_stdin(self) -> bool:
@@ -97,7 +99,8 @@ def read_source(path: str) -> Source:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     text, encoding, bom = decode(data, path)
-    return Source(path, text, encoding, bom, st.st_mtime_ns, st.st_size)
+    return Source(path, text, encoding, bom, st.st_mtime_ns, st.st_size,
+                  hashlib.sha256(data).hexdigest())
 
 
 def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 # Article before an h- word: British usage accepts "an historic"; both are left alone.
 _H_EITHER = re.compile(r"^h(?!our|onest|onor|onour|eir)")
 _ARTICLES = {"a": "an", "an": "a"}
+_NOT_AFTER_ARTICLE = frozenset("on in at of to and or but the a an as is it if".split())
 _LETTER_CONTEXT = frozenset("plan grade type class vitamin hepatitis section part exhibit category "
                             "group letter option model series size level channel "
                             "point".split())
@@ -43,20 +44,32 @@ def starts_with_vowel_sound(word: str) -> bool | None:
     if not head[0].isalpha():
         return None
     lex = lexicon()
-    is_initialism = head.isupper() and len(head) <= 5 and head.isalpha()
+    if re.fullmatch(r"(?:[A-Za-z]\.)+", head):
+        return head[0].upper() in _VOWEL_NAMED_LETTERS  # "U.S.", "a.m.": letter by letter
+    letters = head.replace(".", "")
+    is_initialism = (sum(c.isupper() for c in letters) >= 2 and len(letters) <= 6
+                     and letters[:1].isupper())
     if is_initialism:
         # Said as a word if the dictionary knows it as one (NATO, NASA), else letter by letter.
-        known = lex.starts_with_vowel_sound(head)
-        if known is not None and lex.zipf(head) >= 3.0 and len(head) >= 4:
+        known = lex.starts_with_vowel_sound(letters)
+        if known is not None and lex.zipf(letters) >= 3.0 and len(letters) >= 4 and letters.isalpha():
             return known
-        return head[0] in _VOWEL_NAMED_LETTERS
+        if letters[0] == "H":
+            return None  # "an HDTV" or "a HDTV": both in use ("aitch" / "haitch")
+        if len(letters) >= 4 and any(c in "AEIOU" for c in letters[1:]):
+            return None  # may be said as a word ("METI", "OPEC"), may not: unsure
+        return letters[0] in _VOWEL_NAMED_LETTERS
     known = lex.starts_with_vowel_sound(head)
     if known is not None:
         return known
     low = head.lower()
+    if not any(c in "aeiouy" for c in low):
+        return low[0].upper() in _VOWEL_NAMED_LETTERS  # "ntl", "mpg": said letter by letter
     if low.startswith(_SILENT_H):
         return True
-    if low[0] in "aeiou":
+    if low[0] == "u":
+        return None  # "a unanimous", "an unusual": unsure without a pronunciation
+    if low[0] in "aeio":
         return not low.startswith(_CONSONANT_VOWEL_PREFIXES)
     return False
 
@@ -78,16 +91,17 @@ class WrongIndefiniteArticle(Rule):
     The visit coincides with a essential juncture, after an settlement was reached.
 
     ## Fix safety
-    Safe: only the article changes. Words starting with h ("a historic", "an historic") are
-    left alone, since both are in use.
+    Unsafe: the article is made to agree with the word, but in spun text the article is often
+    the part that survived ("an settlement" was "an agreement"), so the word may be what needs
+    restoring. Words starting with h ("a historic", "an historic") are left alone.
     """
 
     code = "G001"
     name = "wrong-indefinite-article"
     family = "grammar"
     evidence_gate = True
-    message = "Wrong article: {found!r} should be {fix!r}"
-    fix_applicability = Applicability.SAFE
+    message = "Wrong article: {found!r} should be {fix!r} (or the word after it was swapped)"
+    fix_applicability = Applicability.UNSAFE
     examples_flagged = ("The visit comes at a essential juncture, not less than 5 days after "
                         "the following yr began.",
                         "As a substitute, they celebrated an settlement this 12 months.",
@@ -114,6 +128,8 @@ class WrongIndefiniteArticle(Rule):
                 continue
             if _H_EITHER.match(nxt.text.lower()) and not nxt.text.isupper():
                 continue
+            if lowered[i + 1] in _NOT_AFTER_ARTICLE:
+                continue  # "a on-off": a typo or a quotation, not an article slip
             vowel = starts_with_vowel_sound(nxt.text)
             if vowel is None or (low == "an") == vowel:
                 continue
