@@ -123,6 +123,8 @@ def write_atomically(source: Source, text: str) -> None:
     if (source.size, source.mtime_ns) != (size, mtime) or (
             source.digest is not None and digest != source.digest):
         raise LintNewsError(f"{path}: changed on disk while it was being linted; not overwritten")
+    if not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222:
+        raise LintNewsError(f"{path}: file is read-only; not fixed")
     try:
         data = source.encode(text)
     except UnicodeEncodeError as exc:
@@ -170,10 +172,17 @@ class Fixer:
         rules = ctx.rules_for(report.path)
         first = [d.finding for d in report.diagnostics]
 
+        def derived(text: str) -> Document:
+            from .scoring import carry_evidence
+
+            new = document_for(source, text)
+            carry_evidence(doc, new)
+            return new
+
         def lint(text: str) -> list[Finding]:
             if text is source.text:
                 return first
-            return check_document(document_for(source, text), rules, ctx.accept, ctx.gates)
+            return check_document(derived(text), rules, ctx.accept, ctx.gates)
 
         result = fix_text(source.text, lint, self.options.unsafe)
         report.fixed = list(result.applied)
@@ -191,6 +200,6 @@ class Fixer:
                 report.error = str(exc)
                 report.fixed = []
                 return
-        final = document_for(source, result.text)
+        final = derived(result.text)
         report.diagnostics = [place(final, report.path, f)
                               for f in check_document(final, rules, ctx.accept, ctx.gates)]

@@ -245,7 +245,8 @@ def expand_fix(entry: Entry, found: str, words: list[str]) -> str | None:
         return None
     text = re.sub(r"\$(\d+)", lambda m: words[int(m.group(1)) - 1], entry.fix)
     if entry.case in ("title", "midcap"):
-        return text
+        letters = [c for c in found if c.isalpha()]
+        return text.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else text
     return match_case(found, text)
 
 
@@ -351,9 +352,11 @@ def family_reported(doc: Document, family: str) -> list[Match]:
 
 
 def family_evidence(doc: Document, family: str) -> int:
-    """How many different ungated entries of ``family`` the document hits."""
-    return len({(id(m.rule), m.entry.index) for m in family_matches(doc, family)
-                if not m.entry.gated})
+    """How many different ungated entries of ``family`` the document hits (or, for a text
+    being fixed, the original did: fixing the evidence must not hide what it showed)."""
+    found = len({(id(m.rule), m.entry.index) for m in family_matches(doc, family)
+                 if not m.entry.gated})
+    return max(found, doc.cache.get(f"carried-evidence:{family}", 0))
 
 
 def _lm_confirms(doc: Document, m: Match) -> bool:

@@ -95,6 +95,7 @@ def rewriting_evidence(doc: Document) -> int:
         cached = (family_evidence(doc, "spin") + family_evidence(doc, "mt")
                   + len(glued_tokens(doc)) + len(mixed_script_tokens(doc))
                   + strong_mt_signals(doc))
+        cached = max(cached, doc.cache.get("carried-evidence:rewriting", 0))
         doc.cache["rewriting-evidence"] = cached
     return cached
 
@@ -130,3 +131,12 @@ def mt_score(doc: Document) -> float:
 
 def document_scores(doc: Document) -> dict[str, float]:
     return {"spin_score": spin_score(doc), "mt_score": mt_score(doc)}
+
+
+def carry_evidence(original: Document, derived: Document) -> None:
+    """Let a fixed version of a text keep the evidence its original showed."""
+    from .phrases import family_evidence
+
+    for family in ("spin", "mt"):
+        derived.cache[f"carried-evidence:{family}"] = family_evidence(original, family)
+    derived.cache["carried-evidence:rewriting"] = rewriting_evidence(original)
