@@ -121,7 +121,7 @@ class PhraseRule(PackRule):
         self._compiled: list[Entry] | None = None
         self._index: dict[str, list[Entry]] | None = None
         self._any_first: list[Entry] = []
-        PhraseRule.instances[(str(pack.path), self.code)] = self
+        PhraseRule.instances[self.key] = self
 
     # ---- loading --------------------------------------------------------------------------
     def validate_entry(self, entry: dict[str, Any]) -> str | None:
@@ -217,9 +217,14 @@ class PhraseRule(PackRule):
 
     # ---- reporting ------------------------------------------------------------------------
     def check(self, doc: Document) -> Iterator[Finding]:
+        key = self.key
         for m in family_reported(doc, self.family):
-            if m.rule is self:
+            if m.rule.key == key:  # the same rule, even if its pack was loaded again
                 yield self._finding(doc, m)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return str(self.pack.path), self.code
 
     def _finding(self, doc: Document, m: Match) -> Finding:
         toks = doc.tokens
