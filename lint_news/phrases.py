@@ -119,8 +119,7 @@ class PhraseRule(PackRule):
     def __init__(self, spec: dict[str, Any], pack) -> None:
         super().__init__(spec, pack)
         self._compiled: list[Entry] | None = None
-        self._index: dict[str, list[Entry]] | None = None
-        self._any_first: list[Entry] = []
+        self._own_index: EntryIndex | None = None
         PhraseRule.instances[self.key] = self
 
     # ---- loading --------------------------------------------------------------------------
@@ -171,35 +170,14 @@ class PhraseRule(PackRule):
                     note=e["note"],
                 ))
             self._compiled = entries
-            index: dict[str, list[Entry]] = {}
-            for entry in entries:
-                words, shapes = entry.find[0]
-                if shapes:
-                    self._any_first.append(entry)
-                for word in words:
-                    index.setdefault(word, []).append(entry)
-            self._index = index
         return self._compiled
 
     # ---- matching -------------------------------------------------------------------------
     def find_matches(self, doc: Document) -> list[Match]:
-        self.compiled
-        index, any_first = self._index, self._any_first
-        assert index is not None
-        lowered, toks = doc.lowered, doc.tokens
-        out = []
-        for i, word in enumerate(lowered):
-            candidates = index.get(word)
-            if candidates is None and not any_first:
-                continue
-            if any_first:
-                candidates = [*(candidates or ()), *any_first]
-            for entry in candidates or ():
-                last = _match_at(lowered, toks, i, entry.find)
-                if last < 0 or not self._context_ok(doc, entry, i, last):
-                    continue
-                out.append(Match(self, entry, i, last))
-        return out
+        """This rule's matches alone (the runner uses the family-wide index instead)."""
+        if self._own_index is None:
+            self._own_index = EntryIndex([self])
+        return self._own_index.matches(doc)
 
     def _context_ok(self, doc: Document, entry: Entry, first: int, last: int) -> bool:
         lowered, toks = doc.lowered, doc.tokens
@@ -322,14 +300,88 @@ def in_title_case(doc: Document, token_index: int) -> bool:
 
 
 # ---- family-wide matching, shared by all phrase rules of one family --------------------------
+class EntryIndex:
+    """All entries of some phrase rules, indexed for one pass over a document's tokens.
+
+    An entry is found through its first two words where both are plain words (``(the,
+    following)``), through its first word otherwise, or through its second word when the
+    first is a shape (``{CAP} financial``). Each token then costs a few dictionary lookups,
+    however many entries the packs hold.
+    """
+
+    def __init__(self, rules: list["PhraseRule"]) -> None:
+        self.by_pair: dict[tuple[str, str], list[tuple[PhraseRule, Entry]]] = {}
+        self.by_first: dict[str, list[tuple[PhraseRule, Entry]]] = {}
+        self.by_second: dict[str, list[tuple[PhraseRule, Entry]]] = {}
+        self.anywhere: list[tuple[PhraseRule, Entry]] = []
+        for rule in rules:
+            for entry in rule.compiled:
+                self._add(rule, entry)
+
+    def _add(self, rule: "PhraseRule", entry: Entry) -> None:
+        item = (rule, entry)
+        (w0, s0) = entry.find[0]
+        second = entry.find[1] if len(entry.find) > 1 else None
+        if not s0:
+            if second is not None and not second[1] and len(w0) * len(second[0]) <= 4096:
+                for a in w0:
+                    for b in second[0]:
+                        self.by_pair.setdefault((a, b), []).append(item)
+            else:
+                for a in w0:
+                    self.by_first.setdefault(a, []).append(item)
+            return
+        for a in w0:  # a shape with alternatives: "league|{NUM}"
+            self.by_first.setdefault(a, []).append(item)
+        if second is not None and not second[1]:
+            for b in second[0]:
+                self.by_second.setdefault(b, []).append(item)
+        else:
+            self.anywhere.append(item)
+
+    def matches(self, doc: Document) -> list[Match]:
+        lowered, toks = doc.lowered, doc.tokens
+        by_pair, by_first, by_second, anywhere = self.by_pair, self.by_first, self.by_second, self.anywhere
+        n = len(lowered)
+        out = []
+        seen: set[tuple[int, int]] = set()
+        for i in range(n):
+            word = lowered[i]
+            nxt = lowered[i + 1] if i + 1 < n else ""
+            groups = (by_pair.get((word, nxt)), by_first.get(word), by_second.get(nxt), anywhere)
+            for group in groups:
+                if not group:
+                    continue
+                for rule, entry in group:
+                    last = _match_at(lowered, toks, i, entry.find)
+                    if last < 0 or not rule._context_ok(doc, entry, i, last):
+                        continue
+                    key = (id(entry), i)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Match(rule, entry, i, last))
+        return out
+
+
+_FAMILY_INDEX: dict[str, tuple[int, EntryIndex]] = {}
+
+
+def _family_index(family: str) -> EntryIndex:
+    rules = [r for r in PhraseRule.instances.values() if r.family == family]
+    stamp = hash(tuple(id(r) for r in rules))
+    cached = _FAMILY_INDEX.get(family)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, EntryIndex(rules))
+        _FAMILY_INDEX[family] = cached
+    return cached[1]
+
+
 def family_matches(doc: Document, family: str) -> list[Match]:
     key = f"phrases:{family}"
     cached = doc.cache.get(key)
     if cached is None:
-        cached = []
-        for rule in PhraseRule.instances.values():
-            if rule.family == family:
-                cached.extend(rule.find_matches(doc))
+        cached = _family_index(family).matches(doc)
         doc.cache[key] = cached
     return cached  # type: ignore[return-value]
 
