@@ -118,7 +118,31 @@ class Document:
     @cached_property
     def lowered(self) -> list[str]:
         """Lower-cased token texts, aligned with ``tokens``; curly apostrophes made straight."""
+        low = self.text.lower().replace("’", "'")
+        if len(low) == len(self.text):  # lower() kept every offset (true but for rare letters)
+            return [low[t.start:t.end] for t in self.tokens]
         return [t.text.lower().replace("’", "'") for t in self.tokens]
+
+    @cached_property
+    def unknown_words(self) -> frozenset[int]:
+        """Indexes of alphabetic word tokens that the word list does not know."""
+        from .lexicon import lexicon
+
+        lookup = lexicon().lookup
+        unknown_forms = set()
+        for form in set(self.lowered):
+            if form.isalpha() and lookup(form) is None:
+                unknown_forms.add(form)
+        return frozenset(i for i, w in enumerate(self.lowered) if w in unknown_forms)
+
+    @cached_property
+    def known_share(self) -> float:
+        """Share of the first 400 alphabetic words that the word list knows (1.0 if none)."""
+        alpha = [i for i, w in enumerate(self.lowered[:1200]) if w.isalpha()][:400]
+        if not alpha:
+            return 1.0
+        unknown = self.unknown_words
+        return sum(1 for i in alpha if i not in unknown) / len(alpha)
 
     @cached_property
     def token_starts(self) -> list[int]:

@@ -345,11 +345,14 @@ class EntryIndex:
         n = len(lowered)
         out = []
         seen: set[tuple[int, int]] = set()
+        pair_get, first_get, second_get = by_pair.get, by_first.get, by_second.get
         for i in range(n):
             word = lowered[i]
             nxt = lowered[i + 1] if i + 1 < n else ""
-            groups = (by_pair.get((word, nxt)), by_first.get(word), by_second.get(nxt), anywhere)
-            for group in groups:
+            a, b, c = pair_get((word, nxt)), first_get(word), second_get(nxt)
+            if a is None and b is None and c is None and not anywhere:
+                continue
+            for group in (a, b, c, anywhere):
                 if not group:
                     continue
                 for rule, entry in group:

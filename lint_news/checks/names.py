@@ -84,13 +84,16 @@ def _build_index(doc: Document) -> NameIndex:
     index = NameIndex()
     n = len(toks)
     i = 0
+    unknown = doc.unknown_words
+    lowered = doc.lowered
     while i < n:
-        if not _is_cap(toks[i]):
-            t = toks[i]
-            bare = _strip_possessive(t.text)
-            if t.kind == "word" and bare.isalpha() and bare.islower() and len(bare) >= 5 \
-                    and not lex.known(bare):
-                index.lowercase_words.append((i, bare))
+        t = toks[i]
+        if not (t.kind == "word" and t.text[:1].isupper()):
+            if t.kind == "word" and t.text[:1].islower():
+                bare = _strip_possessive(lowered[i])
+                if len(bare) >= 5 and bare.isalpha() and (i in unknown or (
+                        bare != lowered[i] and not lex.known(bare))):
+                    index.lowercase_words.append((i, t.text[:len(bare)]))
             i += 1
             continue
         j = i + 1

@@ -33,14 +33,7 @@ def _token_counts(doc: Document) -> Counter:
 
 def _mostly_english(doc: Document) -> bool:
     """Skip word-level checks on text that is largely not English (or not prose)."""
-    key = "mostly-english"
-    if key not in doc.cache:
-        lex = lexicon()
-        words = [w for i, w in enumerate(doc.lowered) if doc.tokens[i].kind == "word" and w.isalpha()]
-        sample = words[:400]
-        known = sum(1 for w in sample if lex.known(w))
-        doc.cache[key] = not sample or known / len(sample) >= 0.85
-    return doc.cache[key]  # type: ignore[return-value]
+    return doc.known_share >= 0.85
 
 
 # Closed-class words: a split next to one of them is glue ("Kongas" -> "Kong as",
@@ -162,11 +155,10 @@ def _find_glued(doc: Document) -> list[tuple[int, tuple[str, str]]]:
     lex = lexicon()
     counts = _token_counts(doc)
     out = []
-    for i, tok in enumerate(doc.tokens):
+    for i in sorted(doc.unknown_words):
+        tok = doc.tokens[i]
         w = tok.text
-        if tok.kind != "word" or len(w) < 5 or not _ALPHA_RE.match(w) or w.isupper():
-            continue
-        if counts[doc.lowered[i]] > 1 or lex.known(w):
+        if len(w) < 5 or w.isupper() or counts[doc.lowered[i]] > 1:
             continue
         if any(c.isupper() for c in w[1:]):
             continue  # CamelCase brands and breadcrumbs are another matter
