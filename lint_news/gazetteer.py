@@ -169,7 +169,26 @@ def _load(path: Path) -> dict:
 
 @lru_cache(maxsize=8)
 def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The built-in gazetteer, plus the user's own people files."""
+    """The built-in gazetteer, plus the user's own people files (the built indexes are cached)."""
+    from .datacache import cache_get, cache_put, file_key
+
+    d = _gazetteer_dir()
+    paths = [d / "people.toml", d / "roles.toml", d / "nicknames.toml", *map(Path, extra)]
+    try:
+        key = [file_key(p) for p in paths if p.exists()]
+    except OSError:
+        key = None
+    name = "index/gazetteer.pickle"
+    cached = cache_get(name, key, use_pickle=True) if key else None
+    if isinstance(cached, Gazetteer):
+        return cached
+    built = _build(extra)
+    if key:
+        cache_put(name, key, built, use_pickle=True)
+    return built
+
+
+def _build(extra: tuple[str, ...]) -> Gazetteer:
     d = _gazetteer_dir()
     people_path, roles_path, nick_path = d / "people.toml", d / "roles.toml", d / "nicknames.toml"
     people = _people(_load(people_path), people_path) if people_path.exists() else []

@@ -96,8 +96,9 @@ class LineRule(PackRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         layout = page_layout(doc)
-        for i, (s, e) in enumerate(doc.lines):
-            if s != e and self.matches(doc.text[s:e], layout.zones(i)):
+        for i in chrome_candidates(doc):
+            s, e = doc.lines[i]
+            if self.matches(doc.text[s:e], layout.zones(i)):
                 yield self._finding(doc, i)
 
     def _finding(self, doc: Document, i: int) -> Finding:
@@ -151,8 +152,42 @@ def _compute_layout(doc: Document) -> Layout:
     body_start, tail_start = prose[0], prose[-1] + 1
     rules = list(LineRule.instances.values())
     third = len(texts) // 3
-    for i in range(max(body_start + 1, third), tail_start):
-        if texts[i].strip() and any(r.matches(texts[i], ("anywhere",)) for r in rules):
+    for i in chrome_candidates(doc):
+        if max(body_start + 1, third) <= i < tail_start and any(
+                r.matches(texts[i], ("anywhere",)) for r in rules):
             tail_start = i
             break
     return Layout(body_start, tail_start)
+
+
+_COMBINED: dict[int, re.Pattern] = {}
+
+
+def _combined_pattern() -> re.Pattern:
+    """Every line pattern of every zone in one alternation: one match per line tells whether
+    any chrome rule could apply to it."""
+    rules = list(LineRule.instances.values())
+    key = hash(tuple(id(r) for r in rules))
+    pattern = _COMBINED.get(key)
+    if pattern is None:
+        parts = [p.pattern for r in rules for p in r.compiled.values()]
+        pattern = re.compile("|".join(f"(?:{p})" for p in parts) or "(?!)")
+        _COMBINED.clear()
+        _COMBINED[key] = pattern
+    return pattern
+
+
+def chrome_candidates(doc: Document) -> list[int]:
+    """Indexes of the lines that some chrome pattern matches, whatever the zone (cached)."""
+    cached = doc.cache.get("chrome-candidates")
+    if cached is None:
+        combined = _combined_pattern()
+        cached = []
+        for i, (s, e) in enumerate(doc.lines):
+            if s == e or e - s > 320:
+                continue
+            stripped = doc.text[s:e].strip(_BULLETS)
+            if stripped and len(stripped) <= 300 and combined.fullmatch(stripped):
+                cached.append(i)
+        doc.cache["chrome-candidates"] = cached
+    return cached

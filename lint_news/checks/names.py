@@ -108,6 +108,10 @@ def _build_index(doc: Document) -> NameIndex:
                 j += 1
             else:
                 break
+        if j == i + 1 and i in doc.sentence_starts and lowered[i] not in gaz.tokens \
+                and lex.zipf(lowered[i]) >= COMMON_ZIPF:
+            i = j  # "The", "But", "He" opening a sentence: not a name
+            continue
         mention = _mention_from_run(doc, i, j, gaz, lex)
         if mention is not None:
             index.mentions.append(mention)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from ..document import Document
@@ -313,18 +314,24 @@ class Misspelling(Rule):
                 continue
             if counts[w] > 1 or looks_like_a_real_word(w):
                 continue
-            own = lex.zipf(w)
-            scored = [(lex.zipf(c), c) for c in edits1(w)]
-            scored = [sc for sc in scored if sc[0] >= max(self.MIN_CANDIDATE_ZIPF, own + 2.5)]
-            if not scored:
+            candidates = spelling_candidates(w, self.MIN_CANDIDATE_ZIPF)
+            if not candidates:
                 continue
-            scored.sort(reverse=True)
-            if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.3:
-                fix = _rank_by_context(doc, i, [c for _, c in scored[:3]])
-            else:
-                fix = scored[0][1]
+            fix = candidates[0] if len(candidates) == 1 else _rank_by_context(doc, i, list(candidates))
             yield self.replacement(doc, tok.start, tok.end, fix,
                                    self.message.format(found=w, fix=fix), confidence=0.5)
+
+
+@lru_cache(maxsize=20000)
+def spelling_candidates(word: str, min_zipf: float) -> tuple[str, ...]:
+    """Common words one keystroke from ``word``: the best, or the close contenders."""
+    lex = lexicon()
+    own = lex.zipf(word)
+    scored = [(lex.zipf(c), c) for c in edits1(word)]
+    scored = sorted((sc for sc in scored if sc[0] >= max(min_zipf, own + 2.5)), reverse=True)
+    if not scored:
+        return ()
+    return tuple(c for z, c in scored[:3] if z >= scored[0][0] - 0.3)
 
 
 def _rank_by_context(doc: Document, i: int, candidates: list[str]) -> str:
