@@ -169,10 +169,18 @@ class Document:
         out: list[Sentence] = []
         first = 0
         n = len(toks)
-        for i, tok in enumerate(toks):
-            if i + 1 >= n:
-                break
-            nxt = toks[i + 1]
+        # Only a stop, a closing quote or bracket, or a line break can end a sentence.
+        candidates = {i for i, t in enumerate(toks) if t[3] == "punct" and (
+            t[0] in _SENTENCE_END or t[0] in _CLOSERS)}
+        starts = self.token_starts
+        for m in _LINE_BREAK_RE.finditer(text):
+            j = bisect.bisect_left(starts, m.end())
+            if 0 < j <= n:
+                candidates.add(j - 1)
+        for i in sorted(candidates):
+            if i + 1 >= n or i < first:
+                continue
+            tok, nxt = toks[i], toks[i + 1]
             if self._breaks_between(i, tok, nxt, text):
                 # closing quotes/brackets after the stop belong to this sentence
                 out.append(Sentence(toks[first].start, tok.end, first, i + 1))

@@ -324,6 +324,8 @@ class EntryIndex:
         self.by_first: dict[str, list[tuple[PhraseRule, Entry]]] = {}
         self.by_second: dict[str, list[tuple[PhraseRule, Entry]]] = {}
         self.anywhere: list[tuple[PhraseRule, Entry]] = []
+        self._firsts: frozenset | None = None
+        self._seconds: frozenset = frozenset()
         for rule in rules:
             for entry in rule.compiled:
                 self._add(rule, entry)
@@ -351,18 +353,24 @@ class EntryIndex:
 
     def matches(self, doc: Document) -> list[Match]:
         lowered, toks = doc.lowered, doc.tokens
-        by_pair, by_first, by_second, anywhere = self.by_pair, self.by_first, self.by_second, self.anywhere
+        if self._firsts is None:
+            self._firsts = frozenset(self.by_first) | {a for a, _ in self.by_pair}
+            self._seconds = frozenset(self.by_second)
+        firsts, seconds = self._firsts, self._seconds
+        # positions worth a look: a set test per token, then dictionary lookups for the few
+        if self.anywhere:
+            starts = range(len(lowered))
+        else:
+            starts = sorted({i for i, w in enumerate(lowered) if w in firsts}
+                            | {i - 1 for i, w in enumerate(lowered) if w in seconds and i})
         n = len(lowered)
         out = []
         seen: set[tuple[int, int]] = set()
-        pair_get, first_get, second_get = by_pair.get, by_first.get, by_second.get
-        for i in range(n):
+        pair_get, first_get, second_get = self.by_pair.get, self.by_first.get, self.by_second.get
+        for i in starts:
             word = lowered[i]
             nxt = lowered[i + 1] if i + 1 < n else ""
-            a, b, c = pair_get((word, nxt)), first_get(word), second_get(nxt)
-            if a is None and b is None and c is None and not anywhere:
-                continue
-            for group in (a, b, c, anywhere):
+            for group in (pair_get((word, nxt)), first_get(word), second_get(nxt), self.anywhere):
                 if not group:
                     continue
                 for rule, entry in group:

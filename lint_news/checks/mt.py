@@ -42,12 +42,14 @@ def _find_capitalised_function_words(doc: Document) -> list[int]:
     toks, lowered = doc.tokens, doc.lowered
     out = []
     starts = doc.sentence_starts
-    for i in range(1, len(toks) - 1):
-        t = toks[i]
-        if t.kind != "word" or not t.text[:1].isupper() or t.text.isupper():
+    candidates = [i for i, w in enumerate(lowered) if w in _FUNCTION_WORDS
+                  and toks[i][0][:1].isupper()]
+    for i in candidates:
+        if i == 0 or i >= len(toks) - 1:
             continue
+        t = toks[i]
         low = lowered[i]
-        if low not in _FUNCTION_WORDS or i in starts:
+        if t.text.isupper() or i in starts:
             continue
         prev, nxt = toks[i - 1], toks[i + 1]
         if prev.kind != "word" or prev.text in _OPENERS or nxt.kind != "word":
@@ -128,9 +130,14 @@ def punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
     return _cached(doc, "mt:punct", _find_punctuation_slips)
 
 
+_SLIP_HINTS = ("..", ". .", ",,", ", ,", ";;", "; ;", ",.", " .", " ,", "\t.", "\t,")
+
+
 def _find_punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
     text = doc.text
-    out = []
+    out: list[tuple[int, int, str, str]] = []
+    if not any(h in text for h in _SLIP_HINTS):
+        return out
     for m in _SLIP_RE.finditer(text):
         kind = m.lastgroup
         s, e = m.span()
@@ -312,13 +319,19 @@ def _find_fragments(doc: Document) -> list[Sentence]:
     return out
 
 
+_NOT_PROSE_RE = re.compile(r"[:“”\"()\[\]|]")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _is_fragment(doc: Document, sent: Sentence, sentences: list[Sentence], k: int) -> bool:
+    if sent.last - sent.first < 7 or doc.tokens[sent.last - 1].text != ".":
+        return False
     toks = doc.tokens[sent.first:sent.last]
     words = [t for t in toks if t.kind == "word"]
-    if len(words) < 6 or toks[-1].text != "." or not words[0].text[:1].isupper():
+    if len(words) < 6 or not words[0].text[:1].isupper():
         return False
-    text = doc.text[sent.start:sent.end]
-    if any(c in text for c in ":“”\"()[]|") or sum(c.isdigit() for c in text) > 4:
+    if _NOT_PROSE_RE.search(doc.text, sent.start, sent.end) or \
+            len(_DIGIT_RE.findall(doc.text, sent.start, sent.end)) > 4:
         return False  # quotations, labels, captions and tables are not prose fragments
     # It must stand inside a paragraph: another sentence on the same line, which ends as
     # prose does (a headline with two parts is not a paragraph).

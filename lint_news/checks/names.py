@@ -80,22 +80,23 @@ def _is_cap(tok) -> bool:
 def _build_index(doc: Document) -> NameIndex:
     gaz = _gaz(doc)
     lex = lexicon()
-    toks, text = doc.tokens, doc.text
+    toks, text, lowered = doc.tokens, doc.text, doc.lowered
     index = NameIndex()
     n = len(toks)
-    i = 0
-    unknown = doc.unknown_words
-    lowered = doc.lowered
-    while i < n:
+    # lower-case words no list knows ("blincken"), possessives included ("blincken's")
+    for i in sorted(doc.unknown_words | {i for i, w in enumerate(lowered) if "'" in w}):
         t = toks[i]
-        if not (t.kind == "word" and t.text[:1].isupper()):
-            if t.kind == "word" and t.text[:1].islower():
-                bare = _strip_possessive(lowered[i])
-                if len(bare) >= 5 and bare.isalpha() and (i in unknown or (
-                        bare != lowered[i] and not lex.known(bare))):
-                    index.lowercase_words.append((i, t.text[:len(bare)]))
-            i += 1
+        if not t.text[:1].islower():
             continue
+        bare = _strip_possessive(lowered[i])
+        if len(bare) >= 5 and bare.isalpha() and (i in doc.unknown_words or not lex.known(bare)):
+            index.lowercase_words.append((i, t.text[:len(bare)]))
+    # runs of capitalised words
+    caps = [i for i, t in enumerate(toks) if t[0][:1].isupper() and t[3] == "word"]
+    starts = doc.sentence_starts
+    k = 0
+    while k < len(caps):
+        i = caps[k]
         j = i + 1
         while j < n:
             gap = text[toks[j - 1].end:toks[j].start]
@@ -103,19 +104,19 @@ def _build_index(doc: Document) -> NameIndex:
                 break
             if _is_cap(toks[j]):
                 j += 1
-            elif toks[j].kind == "word" and toks[j].text.lower() in PARTICLES and j + 1 < n \
+            elif toks[j].kind == "word" and lowered[j] in PARTICLES and j + 1 < n \
                     and _is_cap(toks[j + 1]):
                 j += 1
             else:
                 break
-        if j == i + 1 and i in doc.sentence_starts and lowered[i] not in gaz.tokens \
+        while k < len(caps) and caps[k] < j:
+            k += 1
+        if j == i + 1 and i in starts and lowered[i] not in gaz.tokens \
                 and lex.zipf(lowered[i]) >= COMMON_ZIPF:
-            i = j  # "The", "But", "He" opening a sentence: not a name
-            continue
+            continue  # "The", "But", "He" opening a sentence: not a name
         mention = _mention_from_run(doc, i, j, gaz, lex)
         if mention is not None:
             index.mentions.append(mention)
-        i = j
     return index
 
 

@@ -402,7 +402,7 @@ def mixed_script_tokens(doc: Document) -> list[tuple[int, set[str]]]:
     """(token index, scripts) of words mixing Latin with another alphabet (cached)."""
     if "words:mixed" not in doc.cache:
         out = []
-        for i, tok in enumerate(doc.tokens):
+        for i, tok in enumerate(doc.tokens if not doc.text.isascii() else ()):
             if tok.kind != "word" or tok.text.isascii():
                 continue
             scripts = {sc for sc in map(script_of, tok.text) if sc}
