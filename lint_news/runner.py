@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -12,6 +13,7 @@ from .finding import Finding
 from .rule import Rule
 from .sources import Source, display_path, read_source
 
+_WORDS_RE = re.compile(r"[^\W_]+")
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 24
 
@@ -82,28 +84,42 @@ def make_document(source: Source) -> Document:
     return Document(view, source.path, source=source.text, fmt=source.format)
 
 
+# A file larger than this is linted in pieces split at blank lines: rules see an article-sized
+# document, memory stays flat, and document-wide analyses (names, evidence) stay linear.
+CHUNK_CHARS = 200_000
+
+
 def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] = (),
                    gates: bool = True) -> list[Finding]:
     """All findings of ``rules`` on ``doc``, filtered by suppressions and the accept list.
 
     With ``gates``, rules marked ``evidence_gate`` run only on documents that show other
     signs of rewriting."""
-    from .scoring import EVIDENCE_MIN, rewriting_evidence
+    return check_and_score(doc, rules, accept, gates, scores=False)[0]
+
+
+def check_and_score(doc: Document, rules: Iterable[Rule], accept: Iterable[str] = (),
+                    gates: bool = True, scores: bool = True) -> tuple[list[Finding], dict]:
+    """Findings (as ``check_document``) and, if asked, the document scores, in one pass over
+    the document (or over its pieces, for a very large file)."""
+    from .scoring import document_features, scores_from
     from .suppress import apply_suppressions
 
-    findings: list[Finding] = []
-    family_of: dict[str, str] = {}
-    for rule in rules:
-        if gates and rule.evidence_gate and rewriting_evidence(doc) < EVIDENCE_MIN:
-            continue
-        family_of[rule.code] = rule.family
-        try:
-            findings.extend(rule.check(doc))
-        except LintNewsError:
-            raise
-        except Exception as exc:  # one faulty rule must not cost the user the other findings
-            raise LintNewsError(f"{doc.path}: internal error in rule {rule.code} "
-                                f"({type(exc).__name__}: {exc}); please report it") from exc
+    rules = list(rules)
+    family_of = {rule.code: rule.family for rule in rules}
+    features: dict[str, float] = {}
+    if len(doc.text) > CHUNK_CHARS:
+        findings = []
+        for offset, part in split_document(doc):
+            for f in _run_rules(part, rules, gates):
+                findings.append(_shifted(f, offset))
+            if scores:
+                for k, v in document_features(part).items():
+                    features[k] = features.get(k, 0.0) + v
+    else:
+        findings = _run_rules(doc, rules, gates)
+        if scores:
+            features = document_features(doc)
     accept_l = [a.lower() for a in accept]
     if accept_l:
         findings = [f for f in findings
@@ -111,22 +127,75 @@ def check_document(doc: Document, rules: Iterable[Rule], accept: Iterable[str] =
     findings = apply_suppressions(doc, findings)
     findings = resolve_overlaps(findings, family_of)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings, (scores_from(features) if scores else {})
+
+
+def _run_rules(doc: Document, rules: list[Rule], gates: bool) -> list[Finding]:
+    from .scoring import EVIDENCE_MIN, rewriting_evidence
+
+    findings: list[Finding] = []
+    for rule in rules:
+        if gates and rule.evidence_gate and rewriting_evidence(doc) < EVIDENCE_MIN:
+            continue
+        try:
+            findings.extend(rule.check(doc))
+        except LintNewsError:
+            raise
+        except Exception as exc:  # one faulty rule must not cost the user the other findings
+            raise LintNewsError(f"{doc.path}: internal error in rule {rule.code} "
+                                f"({type(exc).__name__}: {exc}); please report it") from exc
     return findings
+
+
+def split_document(doc: Document, size: int = CHUNK_CHARS):
+    """(offset, sub-document) pieces of about ``size`` characters, cut after a blank line
+    where there is one (else after a line break, else anywhere)."""
+    text, source = doc.text, doc.source
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\r\n\r\n", start, end))
+            if cut <= start:
+                cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        part = Document(text[start:end], doc.path, source=source[start:end], fmt=doc.format)
+        part.cache.update({k: v for k, v in doc.cache.items() if k.startswith(("carried-", "extra-"))})
+        yield start, part
+        start = end
+
+
+def _shifted(f: Finding, offset: int) -> Finding:
+    if offset == 0:
+        return f
+    from .finding import Edit, Fix
+
+    fix = None
+    if f.fix is not None:
+        fix = Fix(f.fix.message, tuple(Edit(e.start + offset, e.end + offset, e.content)
+                                       for e in f.fix.edits), f.fix.applicability)
+    return Finding(f.code, f.message, f.start + offset, f.end + offset, f.suggestion, fix,
+                   f.confidence, f.data)
 
 
 def resolve_overlaps(findings: list[Finding], family_of: dict[str, str]) -> list[Finding]:
     """Within one rule family, of overlapping findings keep the longest (then the most
     confident): "not less than 5" rather than "not less than" as well. Findings of different
     families may overlap: each says something else."""
+    import bisect
+
     ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.confidence, f.start, f.code))
     kept: list[Finding] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
+    # per family, the kept spans as two sorted lists (starts, ends); kept spans never overlap
+    taken: dict[str, tuple[list[int], list[int]]] = {}
     for f in ranked:
-        family = family_of.get(f.code, f.code)
-        spans = taken.setdefault(family, [])
-        if any(f.start < e and s < f.end for s, e in spans):
+        starts, ends = taken.setdefault(family_of.get(f.code, f.code), ([], []))
+        s, e = f.start, max(f.end, f.start + 1)
+        k = bisect.bisect_left(starts, s)
+        if (k < len(starts) and starts[k] < e) or (k > 0 and ends[k - 1] > s):
             continue
-        spans.append((f.start, max(f.end, f.start + 1)))
+        starts.insert(k, s)
+        ends.insert(k, e)
         kept.append(f)
     return kept
 
@@ -154,16 +223,14 @@ def process_file(path: str, ctx: LintContext) -> FileReport:
     try:
         source = read_source(path)
         doc = make_document(source)
-        findings = check_document(doc, ctx.rules_for(name), ctx.accept, ctx.gates)
+        findings, scores = check_and_score(doc, ctx.rules_for(name), ctx.accept, ctx.gates,
+                                           scores=ctx.want_scores)
     except LintNewsError as exc:
         report.error = str(exc) if not isinstance(exc, InputError) else f"{name}: {str(exc).split(': ', 1)[-1]}"
         return report
     report.diagnostics = [place(doc, name, f) for f in findings]
-    report.words = doc.word_count
-    if ctx.want_scores:
-        from .scoring import document_scores
-
-        report.scores = document_scores(doc)
+    report.words = len(_WORDS_RE.findall(doc.text)) if len(doc.text) > CHUNK_CHARS else doc.word_count
+    report.scores = scores
     if ctx.fixer is not None:
         ctx.fixer(source, doc, report, ctx)
     return report

@@ -66,13 +66,17 @@ def spin_features(doc: Document) -> dict[str, float]:
 
 
 def spin_score(doc: Document) -> float:
-    f = spin_features(doc)
-    per100 = 100.0 / f["words"]
+    return spin_score_from(spin_features(doc))
+
+
+def spin_score_from(f: dict[str, float]) -> float:
+    words = max(f["words"], 1.0)
+    per100 = 100.0 / words
     fingerprint_rate = (f["fingerprints"] + 0.5 * f["weak_fingerprints"]) * per100
     vocab_share = (f["spinner_vocabulary"] + 0.5) / (f["spinner_vocabulary"] + f["usual_vocabulary"] + 2.0)
     vocab_rate = f["spinner_vocabulary"] * per100
     x = 2.2 * fingerprint_rate + 1.5 * max(0.0, vocab_share - 0.35) * min(vocab_rate, 3.0)
-    return round(_shrink(1.0 - math.exp(-x), int(f["words"])), 3)
+    return round(_shrink(1.0 - math.exp(-x), int(words)), 3)
 
 
 EVIDENCE_MIN = 2
@@ -124,13 +128,30 @@ def mt_features(doc: Document) -> dict[str, float]:
 
 
 def mt_score(doc: Document) -> float:
-    f = mt_features(doc)
-    x = sum(w * f[k] for k, w in MT_WEIGHTS.items()) * 100.0 / f["words"]
-    return round(_shrink(1.0 - math.exp(-x), int(f["words"])), 3)
+    return mt_score_from(mt_features(doc))
+
+
+def mt_score_from(f: dict[str, float]) -> float:
+    words = max(f["words"], 1.0)
+    x = sum(w * f[k] for k, w in MT_WEIGHTS.items()) * 100.0 / words
+    return round(_shrink(1.0 - math.exp(-x), int(words)), 3)
+
+
+def document_features(doc: Document) -> dict[str, float]:
+    """Everything the scores are computed from; summable over the pieces of a large file."""
+    spin = spin_features(doc)
+    mt = mt_features(doc)
+    return {**{f"spin:{k}": v for k, v in spin.items()}, **{f"mt:{k}": v for k, v in mt.items()}}
+
+
+def scores_from(features: dict[str, float]) -> dict[str, float]:
+    spin = {k[5:]: v for k, v in features.items() if k.startswith("spin:")}
+    mt = {k[3:]: v for k, v in features.items() if k.startswith("mt:")}
+    return {"spin_score": spin_score_from(spin), "mt_score": mt_score_from(mt)}
 
 
 def document_scores(doc: Document) -> dict[str, float]:
-    return {"spin_score": spin_score(doc), "mt_score": mt_score(doc)}
+    return scores_from(document_features(doc))
 
 
 def carry_evidence(original: Document, derived: Document) -> None:

@@ -20,6 +20,7 @@ from ..lexicon import lexicon
 from ..rule import Rule
 
 _ALPHA_RE = re.compile(r"^[^\W\d_]+$")
+_NON_ASCII_LETTER_RE = re.compile(r"[^\W\d_\x00-\x7f]")
 _ABBR_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 _URLISH_RE = re.compile(r"(https?:|www\.|@|/|[a-z0-9]\.(com|org|net|gov|edu|io|co|uk|info|news|html?|biz|tv|me|fm|ai|app|eu|de|fr|us|ly|in|au|ca)\b)")
 
@@ -402,8 +403,12 @@ def mixed_script_tokens(doc: Document) -> list[tuple[int, set[str]]]:
     """(token index, scripts) of words mixing Latin with another alphabet (cached)."""
     if "words:mixed" not in doc.cache:
         out = []
-        for i, tok in enumerate(doc.tokens if not doc.text.isascii() else ()):
-            if tok.kind != "word" or tok.text.isascii():
+        # only tokens holding a letter outside ASCII can mix alphabets
+        candidates = sorted({doc.token_index(m.start() + 1) - 1
+                             for m in _NON_ASCII_LETTER_RE.finditer(doc.text)})
+        for i in candidates:
+            tok = doc.tokens[i] if 0 <= i < len(doc.tokens) else None
+            if tok is None or tok.kind != "word":
                 continue
             scripts = {sc for sc in map(script_of, tok.text) if sc}
             if len(scripts) >= 2 and "LATIN" in scripts:
