@@ -33,12 +33,19 @@ SPINNER_VOCABULARY = {
     "concerning the": "about the", "identified": "known", "obtain": "get", "buy": "purchase",
     "enterprise": "business", "agency": "firm", "companies": "services", "worth": "price",
 }
-_VOCAB_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in SPINNER_VOCABULARY),
-                                                 key=len, reverse=True)) + r")\b", re.I)
-_USUAL = {v for v in SPINNER_VOCABULARY.values()}
-_USUAL_RE = re.compile(r"\b(" + "|".join(sorted(_USUAL, key=len, reverse=True)) + r")\b", re.I)
+_USUAL = frozenset(SPINNER_VOCABULARY.values())
 # "but" spun into "however" in mid-clause: "to speak however showed"
 _MIDCLAUSE_HOWEVER_RE = re.compile(r"[a-z]\s+however\s+[a-z]")
+
+
+def _word_counts(doc: Document) -> dict[str, int]:
+    counts = doc.cache.get("word-counts")
+    if counts is None:
+        from collections import Counter
+
+        counts = Counter(doc.lowered)
+        doc.cache["word-counts"] = counts
+    return counts  # type: ignore[return-value]
 
 
 def _shrink(score: float, words: int) -> float:
@@ -52,10 +59,17 @@ def spin_features(doc: Document) -> dict[str, float]:
     matches = family_matches(doc, "spin")
     strong = len({(id(m.rule), m.entry.index, m.first) for m in matches if not m.entry.gated})
     weak = len({(id(m.rule), m.entry.index, m.first) for m in matches if m.entry.gated})
-    text = doc.text
-    spinner_words = len(_VOCAB_RE.findall(text))
-    usual_words = len(_USUAL_RE.findall(text))
-    midclause = len(_MIDCLAUSE_HOWEVER_RE.findall(text))
+    counts = _word_counts(doc)
+    low_text = None
+    spinner_words = usual_words = 0
+    for phrase in SPINNER_VOCABULARY:
+        if " " in phrase:
+            low_text = low_text if low_text is not None else doc.text.lower()
+            spinner_words += low_text.count(phrase)
+        else:
+            spinner_words += counts.get(phrase, 0)
+    usual_words = sum(counts.get(w, 0) for w in _USUAL)
+    midclause = len(_MIDCLAUSE_HOWEVER_RE.findall(doc.text)) if counts.get("however") else 0
     return {
         "words": float(words),
         "fingerprints": float(strong),

@@ -24,6 +24,8 @@ _PROSE_END = tuple('.!?"”’)…:')
 
 def is_prose(line: str) -> bool:
     """A line that reads as a paragraph of the article (not a heading, menu or comment)."""
+    if len(line) < 40 or not line.rstrip().endswith(_PROSE_END) or len(line.split()) < 12:
+        return False
     words = _WORD_RE.findall(line)
     if len(words) < 12:
         return False

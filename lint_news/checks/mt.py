@@ -320,7 +320,6 @@ def _find_fragments(doc: Document) -> list[Sentence]:
 
 
 _NOT_PROSE_RE = re.compile(r"[:“”\"()\[\]|]")
-_DIGIT_RE = re.compile(r"\d")
 
 
 def _is_fragment(doc: Document, sent: Sentence, sentences: list[Sentence], k: int) -> bool:
@@ -330,8 +329,8 @@ def _is_fragment(doc: Document, sent: Sentence, sentences: list[Sentence], k: in
     words = [t for t in toks if t.kind == "word"]
     if len(words) < 6 or not words[0].text[:1].isupper():
         return False
-    if _NOT_PROSE_RE.search(doc.text, sent.start, sent.end) or \
-            len(_DIGIT_RE.findall(doc.text, sent.start, sent.end)) > 4:
+    text = doc.text[sent.start:sent.end]
+    if _NOT_PROSE_RE.search(text) or sum(text.count(d) for d in "0123456789") > 4:
         return False  # quotations, labels, captions and tables are not prose fragments
     # It must stand inside a paragraph: another sentence on the same line, which ends as
     # prose does (a headline with two parts is not a paragraph).

@@ -28,7 +28,7 @@ _URLISH_RE = re.compile(r"(https?:|www\.|@|/|[a-z0-9]\.(com|org|net|gov|edu|io|c
 def _token_counts(doc: Document) -> Counter:
     counts = doc.cache.get("word-counts")
     if counts is None:
-        counts = Counter(doc.lowered[i] for i, t in enumerate(doc.tokens) if t.kind == "word")
+        counts = Counter(doc.lowered)
         doc.cache["word-counts"] = counts
     return counts  # type: ignore[return-value]
 
