@@ -115,10 +115,8 @@ class WrongIndefiniteArticle(Rule):
         toks = doc.tokens
         lowered = doc.lowered
         text = doc.text
-        for i in range(len(toks) - 1):
+        for i in [i for i, w in enumerate(lowered[:-1]) if w in _ARTICLES]:
             low = lowered[i]
-            if low not in _ARTICLES:
-                continue
             tok, nxt = toks[i], toks[i + 1]
             if nxt.kind != "word" or text[tok.end:nxt.start] not in (" ", "\u00a0"):
                 continue
@@ -180,9 +178,10 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         toks, lowered, text = doc.tokens, doc.lowered, doc.text
-        for i in range(1, len(toks)):
+        doubles = [i for i, (x, y) in enumerate(zip(lowered, lowered[1:]), 1) if x == y]
+        for i in doubles:
             a, b = toks[i - 1], toks[i]
-            if a.kind != "word" or b.kind != "word" or lowered[i] != lowered[i - 1]:
+            if a.kind != "word" or b.kind != "word":
                 continue
             if text[a.end:b.start] not in (" ", "\u00a0") or not b.text[:1].isalpha():
                 continue

@@ -111,9 +111,8 @@ def _build_index(doc: Document) -> NameIndex:
                 break
         while k < len(caps) and caps[k] < j:
             k += 1
-        if j == i + 1 and i in starts and lowered[i] not in gaz.tokens \
-                and lex.zipf(lowered[i]) >= COMMON_ZIPF:
-            continue  # "The", "But", "He" opening a sentence: not a name
+        if j == i + 1 and lowered[i] not in gaz.tokens and lex.zipf(lowered[i]) >= COMMON_ZIPF:
+            continue  # one common capitalised word ("The", "China"): not a person's name
         mention = _mention_from_run(doc, i, j, gaz, lex)
         if mention is not None:
             index.mentions.append(mention)
@@ -522,10 +521,16 @@ class WrongTitleHolder(Rule):
             if len(wrong) != 1:
                 continue
             w, r = wrong[0]
-            for other in name_index(doc).mentions:
-                if other is not m and other.tokens == (w,):
-                    message = self.message.format(found=w, fix=r, title=f"the name of {person.name}")
-                    yield self.replacement(doc, other.start, other.end, r, message, confidence=0.5)
+            spans = {(m.start, m.end)}
+            for k, tok in enumerate(doc.tokens):
+                if _strip_possessive(tok.text) != w or any(s <= tok.start < e for s, e in spans):
+                    continue
+                nxt = doc.tokens[k + 1].text if k + 1 < len(doc.tokens) else ""
+                if nxt[:1].isupper() and doc.tokens[k + 1].kind == "word":
+                    continue  # part of another full name ("Chen Wei")
+                end = tok.start + len(w)
+                message = self.message.format(found=w, fix=r, title=f"the name of {person.name}")
+                yield self.replacement(doc, tok.start, end, r, message, confidence=0.5)
 
 
 def title_holder_slips(doc: Document):

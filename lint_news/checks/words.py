@@ -208,7 +208,10 @@ class MissingSpace(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         toks, text = doc.tokens, doc.text
-        for i in range(1, len(toks) - 1):
+        # only punctuation with no space on either side can be a missing space
+        glued = [i for i in range(1, len(toks) - 1) if toks[i][3] == "punct"
+                 and toks[i - 1][2] == toks[i][1] and toks[i + 1][1] == toks[i][2]]
+        for i in glued:
             p = toks[i]
             prev, nxt = toks[i - 1], toks[i + 1]
             if p.text == "." and nxt.start == p.end and nxt.kind == "word" \
@@ -309,11 +312,12 @@ class Misspelling(Rule):
             return
         lex = lexicon()
         counts = _token_counts(doc)
-        for i, tok in enumerate(doc.tokens):
+        rare = {w for w, n in counts.items() if n == 1 and len(w) >= 5 and w.isalpha()
+                and not looks_like_a_real_word(w)}
+        for i in [i for i, w in enumerate(doc.lowered) if w in rare]:
+            tok = doc.tokens[i]
             w = tok.text
-            if tok.kind != "word" or len(w) < 5 or not w.isalpha() or not w.islower():
-                continue
-            if counts[w] > 1 or looks_like_a_real_word(w):
+            if not w.islower():
                 continue
             candidates = spelling_candidates(w, self.MIN_CANDIDATE_ZIPF)
             if not candidates:
