@@ -86,7 +86,7 @@ def spin_score(doc: Document) -> float:
 def spin_score_from(f: dict[str, float]) -> float:
     words = max(f["words"], 1.0)
     per100 = 100.0 / words
-    fingerprint_rate = (f["fingerprints"] + 0.5 * f["weak_fingerprints"]) * per100
+    fingerprint_rate = (f["fingerprints"] + 0.15 * f["weak_fingerprints"]) * per100
     vocab_share = (f["spinner_vocabulary"] + 0.5) / (f["spinner_vocabulary"] + f["usual_vocabulary"] + 2.0)
     vocab_rate = f["spinner_vocabulary"] * per100
     x = 2.2 * fingerprint_rate + 1.5 * max(0.0, vocab_share - 0.35) * min(vocab_rate, 3.0)
@@ -123,6 +123,7 @@ def rewriting_evidence(doc: Document) -> int:
 # function words, verbless sentences) weigh little.
 MT_WEIGHTS = {
     "calques": 2.0, "broken_sentence_breaks": 2.0, "doubled_punctuation": 1.5,
+    "dangling_endings": 2.0,
     "glued": 1.0, "encoding_damage": 1.0, "mixed_script": 1.0,
     "capitalised_function_words": 0.4, "fragments": 0.5, "space_before_punctuation": 0.3,
 }
@@ -134,7 +135,8 @@ def mt_features(doc: Document) -> dict[str, float]:
     from .phrases import family_matches
 
     f: dict[str, float] = {k: float(v) for k, v in mt_signals(doc).items()}
-    f["calques"] = float(len(family_matches(doc, "mt")))
+    calques = family_matches(doc, "mt")
+    f["calques"] = sum(1.0 if not m.entry.gated else 0.25 for m in calques)
     f["glued"] = float(len(glued_tokens(doc)))
     f["mixed_script"] = float(len(mixed_script_tokens(doc)))
     f["words"] = float(max(doc.word_count, 1))
@@ -146,8 +148,14 @@ def mt_score(doc: Document) -> float:
 
 
 def mt_score_from(f: dict[str, float]) -> float:
+    """Weighted artifact density; a single kind of artifact counts half (one slip happens in
+    edited copy too), and title-like capitalised function words count at most twice."""
     words = max(f["words"], 1.0)
-    x = sum(w * f[k] for k, w in MT_WEIGHTS.items()) * 100.0 / words
+    counts = dict(f)
+    counts["capitalised_function_words"] = min(counts.get("capitalised_function_words", 0.0), 2.0)
+    x = sum(w * counts.get(k, 0.0) for k, w in MT_WEIGHTS.items()) * 100.0 / words
+    if sum(1 for k in MT_WEIGHTS if counts.get(k, 0.0) > 0) <= 1:
+        x *= 0.5
     return round(_shrink(1.0 - math.exp(-x), int(words)), 3)
 
 

@@ -224,7 +224,8 @@ def strong_mt_signals(doc: Document) -> int:
     """Artifacts edited copy almost never has: doubled punctuation, a sentence break before
     a lower-case word, encoding damage."""
     doubled = sum(1 for *_, kind in punctuation_slips(doc) if kind in _DOUBLED_KINDS)
-    return doubled + len(broken_sentence_breaks(doc)) + len(_MOJIBAKE_RE.findall(doc.text))
+    return (doubled + len(broken_sentence_breaks(doc)) + len(_MOJIBAKE_RE.findall(doc.text))
+            + len(dangling_endings(doc)))
 
 
 # ---- a full stop inside a sentence --------------------------------------------------------------
@@ -495,6 +496,62 @@ def _repair(s: str) -> str | None:
     return None
 
 
+# ---- a sentence that stops on a function word ----------------------------------------------
+_DANGLING = frozenset("as the a an and or but its their which whose according than".split())
+
+
+def dangling_endings(doc: Document) -> list[int]:
+    """Token indexes of function words that end a sentence ("has been identified as.")."""
+    return _cached(doc, "mt:dangling", _find_dangling)
+
+
+def _find_dangling(doc: Document) -> list[int]:
+    toks, lowered = doc.tokens, doc.lowered
+    out = []
+    text = doc.text
+    for i in [i for i, w in enumerate(lowered[1:], 1) if w in _DANGLING]:
+        if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i - 1].kind != "word":
+            continue
+        after = text[toks[i + 1].end:toks[i + 1].end + 1]
+        if toks[i].text.islower() and toks[i + 1].start == toks[i].end and after in ("", " ", "\n", "\r", "\"", "”"):
+            out.append(i)
+    return out
+
+
+class DanglingFunctionWord(Rule):
+    """A sentence that ends on a function word ("a large lender has been identified as.").
+
+    ## What it does
+    Flags a full stop right after "as", "the", "and", "its", "according"...: words that
+    cannot end an English sentence.
+
+    ## Why is this bad?
+    Paraphrasing and translation tools drop the end of a clause and close the sentence
+    anyway; what is left says nothing or the wrong thing.
+
+    ## Example
+    In an effort to stop the crisis spreading, a large lender in crypto has been identified as.
+
+    ## Fix safety
+    No fix: the missing words are gone.
+    """
+
+    code = "M007"
+    name = "dangling-function-word"
+    family = "mt"
+    message = "Sentence ends on {found!r}: words are missing before the full stop"
+    examples_flagged = ("A large lender in crypto has been identified as. The bank was closed.",
+                        "Depositors were told to wait for the. Officials declined to comment.")
+    examples_clean = ("It was not what they had hoped for.", "That is what the money was used to.",
+                      "The vote was 52 to 48 in favour. Such is life.")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for i in dangling_endings(doc):
+            t = doc.tokens[i]
+            yield self.finding(t.start, doc.tokens[i + 1].end,
+                               self.message.format(found=t.text), confidence=0.6)
+
+
 def mt_signals(doc: Document) -> dict[str, int]:
     """Counts of the artifacts above (for the document score and evidence gates)."""
     slips = punctuation_slips(doc)
@@ -505,4 +562,5 @@ def mt_signals(doc: Document) -> dict[str, int]:
         "broken_sentence_breaks": len(broken_sentence_breaks(doc)),
         "fragments": len(verbless_fragments(doc)),
         "encoding_damage": len(_MOJIBAKE_RE.findall(doc.text)),
+        "dangling_endings": len(dangling_endings(doc)),
     }
