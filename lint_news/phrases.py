@@ -237,6 +237,8 @@ def expand_fix(entry: Entry, found: str, words: list[str]) -> str | None:
     if entry.fix is None:
         return None
     text = re.sub(r"\$(\d+)", lambda m: words[int(m.group(1)) - 1], entry.fix)
+    if "’" in found and "'" in text:
+        text = text.replace("'", "’")  # keep the text's apostrophes
     if entry.case in ("title", "midcap"):
         letters = [c for c in found if c.isalpha()]
         return text.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else text
