@@ -76,6 +76,9 @@ def check(
     show_fixes: Annotated[bool, typer.Option("--show-fixes", help="List the fixes applied.")] = False,
     interactive: Annotated[bool, typer.Option(
         "--interactive", "-i", help="With --fix: ask about each suggestion (y/n/e/a/q).")] = False,
+    languagetool_url: Annotated[Optional[str], typer.Option(
+        help="A LanguageTool server (e.g. http://localhost:8081) for rule LT001.",
+        show_default=False)] = None,
     cross_check: Annotated[bool, typer.Option(
         "--cross-check", help="Treat the files as copies of one story and flag names the other "
                               "sources spell differently (rule N005).")] = False,
@@ -104,6 +107,8 @@ def check(
 
     errors: list[str] = []
     files: list[str] = []
+    _setup_languagetool(languagetool_url or settings.languagetool_url,
+                        settings.languagetool_language, rules)
     for item in discover(paths or ["."], tuple(settings.include),
                          tuple(settings.exclude) + tuple(settings.extend_exclude)):
         if isinstance(item, InputError):
@@ -164,6 +169,17 @@ def check(
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if diags and not exit_zero else 0)
+
+
+def _setup_languagetool(url: str | None, language: str, rules) -> None:
+    if not url or not any(r.code.startswith("LT") for r in rules):
+        return
+    from .checks import languagetool
+
+    languagetool.configure(url, language)
+    problem = languagetool.probe()
+    if problem:
+        sys.stderr.write(f"lint-news: warning: {problem}\n")
 
 
 def _report_diffs(reports, errors: list[str], show_fixes: bool) -> int:

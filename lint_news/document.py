@@ -97,14 +97,23 @@ class Document:
         s, e = self.lines[index]
         return self.text[s:e]
 
+    @cached_property
+    def source_line_starts(self) -> list[int]:
+        """Line starts of the file itself (a prose view may break lines where tags were)."""
+        if self.source is self.text:
+            return self.line_starts
+        return [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.source)]
+
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (row, column) of an offset. An offset inside a CRLF counts as end of line."""
-        offset = max(0, min(offset, len(self.text)))
-        row = bisect.bisect_right(self.line_starts, offset) - 1
-        return row + 1, offset - self.line_starts[row] + 1
+        """1-based (row, column) of an offset in the file. An offset inside a CRLF counts as
+        end of line."""
+        starts = self.source_line_starts
+        offset = max(0, min(offset, len(self.source)))
+        row = bisect.bisect_right(starts, offset) - 1
+        return row + 1, offset - starts[row] + 1
 
     def offset(self, row: int, column: int) -> int:
-        return self.line_starts[row - 1] + column - 1
+        return self.source_line_starts[row - 1] + column - 1
 
     def line_index(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset) - 1

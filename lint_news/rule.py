@@ -101,6 +101,12 @@ def run_examples(rule: Rule, text: str) -> list[Finding]:
     if rule.cross_document:
         docs = [(f"doc{k}.txt", Document(part)) for k, part in enumerate(text.split("\n---\n"))]
         return [f for _, f in rule.check_many(docs)]
+    if getattr(rule, "after_suppressions", False):
+        # judged against what the default rules find
+        from .registry import Registry
+
+        rules = [r for r in Registry.load(plugins=False) if r.default and r.code != rule.code]
+        return [f for f in check_document(Document(text), [*rules, rule]) if f.code == rule.code]
     return check_document(Document(text), [rule])
 
 

@@ -125,6 +125,14 @@ def check_and_score(doc: Document, rules: Iterable[Rule], accept: Iterable[str] 
         findings = [f for f in findings
                     if not any(a in doc.text[f.start:f.end].lower() for a in accept_l)]
     findings = apply_suppressions(doc, findings)
+    suppressions = doc.cache.get("suppressions")
+    if suppressions is None:
+        from .suppress import parse_suppressions
+
+        suppressions = parse_suppressions(doc)
+    for rule in rules:
+        if getattr(rule, "after_suppressions", False) and suppressions:
+            findings.extend(rule.check_suppressions(doc, suppressions))
     findings = resolve_overlaps(findings, family_of)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings, (scores_from(features) if scores else {})

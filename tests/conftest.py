@@ -54,3 +54,75 @@ def registry():
     from lint_news.registry import Registry
 
     return Registry.load()
+
+
+# ---- a stand-in LanguageTool server: the documented /v2/check protocol ----------------------
+import json as _json
+import re as _re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+_LT_PATTERNS = [
+    (r"(?i)\bhe go\b", "The pronoun 'He' must be used with a third-person verb: 'goes'.", ["He goes"],
+     "HE_VERB_AGR", "GRAMMAR"),
+    (r"\bevery days\b", "Use 'every day' (singular).", ["every day"], "EVERY_NNS", "GRAMMAR"),
+    (r"\brecieve\b", "Possible spelling mistake found.", ["receive"], "MORFOLOGIK_RULE_EN_US", "TYPOS"),
+]
+
+
+def _utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+class _LTHandler(BaseHTTPRequestHandler):
+    requests: list = []
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def _json(self, payload, status=200):
+        body = _json.dumps(payload).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path.startswith("/v2/languages"):
+            self._json([{"name": "English (US)", "code": "en", "longCode": "en-US"}])
+        else:
+            self._json({"error": "not found"}, 404)
+
+    def do_POST(self):
+        if not self.path.startswith("/v2/check"):
+            return self._json({"error": "not found"}, 404)
+        length = int(self.headers.get("Content-Length", 0))
+        form = parse_qs(self.rfile.read(length).decode("utf-8"))
+        text = form.get("text", [""])[0]
+        _LTHandler.requests.append(form)
+        matches = []
+        for pattern, message, repl, rule_id, cat in _LT_PATTERNS:
+            for m in _re.finditer(pattern, text):
+                matches.append({
+                    "message": message, "shortMessage": "",
+                    "replacements": [{"value": r} for r in repl],
+                    "offset": _utf16_len(text[:m.start()]), "length": _utf16_len(m.group()),
+                    "context": {"text": text[max(0, m.start() - 20):m.end() + 20], "offset": 0,
+                                "length": 0},
+                    "rule": {"id": rule_id, "description": message, "issueType": "grammar",
+                             "category": {"id": cat, "name": cat.title()}},
+                })
+        self._json({"software": {"name": "LanguageTool", "version": "6.4"},
+                    "language": {"code": form.get("language", ["en-US"])[0]},
+                    "matches": matches})
+
+
+@pytest.fixture(scope="session")
+def languagetool_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LTHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

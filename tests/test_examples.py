@@ -22,15 +22,29 @@ def test_rule_has_examples_and_docs(rule):
     assert rule.summary
 
 
+@pytest.fixture
+def server_for(request, languagetool_server):
+    """Rules that need a server (LanguageTool) run their examples against the stand-in."""
+    from lint_news.checks import languagetool
+
+    languagetool.configure(languagetool_server)
+    yield
+    languagetool.configure(None)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_flagged_examples_are_flagged(rule):
+def test_flagged_examples_are_flagged(rule, request):
+    if getattr(rule, "needs_server", False):
+        request.getfixturevalue("server_for")
     for text in rule.examples_flagged:
         codes = [f.code for f in run_examples(rule, text)]
         assert rule.code in codes, f"{rule.code} did not flag: {text!r}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_clean_examples_are_not_flagged(rule):
+def test_clean_examples_are_not_flagged(rule, request):
+    if getattr(rule, "needs_server", False):
+        request.getfixturevalue("server_for")
     for text in rule.examples_clean:
         found = [(f.code, text[f.start:f.end]) for f in run_examples(rule, text)]
         assert not found, f"{rule.code} flagged clean text {text!r}: {found}"

@@ -106,7 +106,10 @@ class LineRule(PackRule):
     def _finding(self, doc: Document, i: int) -> Finding:
         s, e = doc.lines[i]
         text = doc.text[s:e].strip()
-        start, end = deletion_span(doc, i)
+        if doc.format == "html":
+            start, end = s + (len(doc.text[s:e]) - len(doc.text[s:e].lstrip())), s + len(doc.text[s:e].rstrip())
+        else:
+            start, end = deletion_span(doc, i)  # in HTML only the text goes, never the markup
         fix = Fix("Remove the line", (Edit(start, end, ""),),
                   self.fix_applicability or Applicability.UNSAFE)
         lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
