@@ -95,13 +95,16 @@ class Pack:
 
 
 def _line_of(raw: str, *needles: str) -> int | None:
-    """First line of the TOML source that contains all ``needles`` (for error messages)."""
-    for i, line in enumerate(raw.splitlines(), 1):
-        if all(n in line for n in needles):
+    """First line of the TOML source that contains all ``needles`` (for error messages); a
+    needle is also looked for as TOML writes it (backslashes doubled) and by its start."""
+    lines = raw.splitlines()
+    variants = [[n, n.replace("\\", "\\\\"), n.replace("\\", "\\\\")[:24]] for n in needles]
+    for i, line in enumerate(lines, 1):
+        if all(any(v and v in line for v in vs) for vs in variants):
             return i
-    for n in needles:  # fall back to the first needle alone
-        for i, line in enumerate(raw.splitlines(), 1):
-            if n in line:
+    for vs in variants:  # fall back to the first needle alone
+        for i, line in enumerate(lines, 1):
+            if any(v and v in line for v in vs):
                 return i
     return None
 

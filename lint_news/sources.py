@@ -10,6 +10,7 @@ import codecs
 import fnmatch
 import hashlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -20,6 +21,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules",
                    "__pycache__", "build", "dist", "*.egg-info", ".mypy_cache", ".pytest_cache")
 MAX_BYTES = 200 * 1024 * 1024  # a larger "article" is a mistake, not a document
+MAX_LINE = 1_000_000  # characters: a longer line is a data dump, not prose
 STDIN = "-"
 
 _BOMS = (
@@ -76,10 +78,30 @@ def decode(data: bytes, path: str) -> tuple[str, str, bytes]:
                                f"(0x{data[exc.start]:02x}); save the file as UTF-8") from None
 
 
+def check_lines(text: str, path: str) -> None:
+    if len(text) <= MAX_LINE:
+        return
+    pos = 0
+    for m in _LINE_END_RE.finditer(text):
+        if m.start() - pos > MAX_LINE:
+            break
+        pos = m.end()
+    else:
+        if len(text) - pos <= MAX_LINE:
+            return
+    line = text.count("\n", 0, pos) + 1
+    raise InputError(path, f"line {line} is longer than {MAX_LINE:,} characters; "
+                           f"not an article (is it minified HTML or data?)")
+
+
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+
+
 def read_source(path: str) -> Source:
     if path == STDIN:
         data = sys.stdin.buffer.read()
         text, encoding, bom = decode(data, "<stdin>")
+        check_lines(text, "<stdin>")
         return Source(STDIN, text, encoding, bom)
     try:
         st = os.stat(path)
@@ -99,6 +121,7 @@ def read_source(path: str) -> Source:
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
     text, encoding, bom = decode(data, path)
+    check_lines(text, path)
     return Source(path, text, encoding, bom, st.st_mtime_ns, st.st_size,
                   hashlib.sha256(data).hexdigest())
 

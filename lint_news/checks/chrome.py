@@ -72,11 +72,7 @@ class LineRule(PackRule):
     def validate_entry(self, entry: dict[str, Any]) -> str | None:
         if entry.get("where", self.where) not in self.ZONES:
             return f"where must be one of {', '.join(self.ZONES)}"
-        try:
-            re.compile(entry["pattern"])
-        except re.error as exc:
-            return f"invalid regular expression: {exc}"
-        return None
+        return regex_problem(entry["pattern"])
 
     @property
     def compiled(self) -> dict[str, re.Pattern]:
@@ -116,6 +112,49 @@ class LineRule(PackRule):
         message = self.message.format(line=text if len(text) <= 60 else text[:57] + "...")
         return self.finding(s + lead, s + lead + len(text), message, suggestion="(remove the line)",
                             fix=fix, confidence=0.9)
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why a pack's regular expression is refused, or None: it must compile, and it must not
+    nest one open-ended repetition inside another (``(a+)+``, ``(\\s*x)*``), the shape that
+    makes a regex engine backtrack for ever on a line that almost matches."""
+    try:
+        re.compile(pattern)
+        from re import _parser as sre_parse  # the standard library's own pattern parser
+
+        tree = sre_parse.parse(pattern)
+    except (re.error, RecursionError) as exc:
+        return f"invalid regular expression: {exc}"
+    if _nested_repeat(tree, inside_repeat=False):
+        return ("regular expression nests an open-ended repetition inside another; it could "
+                "backtrack catastrophically (rewrite it, e.g. with bounded repeats {0,3})")
+    return None
+
+
+_OPEN_ENDED = 10  # a repeat allowing more than this many rounds counts as open-ended
+
+
+def _nested_repeat(tree, inside_repeat: bool) -> bool:
+    from re import _constants as c
+
+    for op, arg in tree:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = arg
+            open_ended = hi is c.MAXREPEAT or hi > _OPEN_ENDED
+            if open_ended and inside_repeat:
+                return True
+            if _nested_repeat(sub, inside_repeat or open_ended):
+                return True
+        elif op == c.SUBPATTERN:
+            if _nested_repeat(arg[-1], inside_repeat):
+                return True
+        elif op == c.BRANCH:
+            if any(_nested_repeat(branch, inside_repeat) for branch in arg[1]):
+                return True
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if _nested_repeat(arg[1], inside_repeat):
+                return True
+    return False
 
 
 def deletion_span(doc: Document, i: int) -> tuple[int, int]:
