@@ -116,6 +116,7 @@ def check(
         else:
             files.append(item)
     ctx = LintContext(rules, accept=tuple(settings.accept), per_file_ignores=settings.per_file_ignores,
+                      extra_names=tuple(settings.resolve_path(n) for n in settings.names),
                       want_scores=(fmt in ("table", "concise") or quiet) and not (fix or diff),
                       gates=not (settings.strict if strict is None else strict))
     if interactive:

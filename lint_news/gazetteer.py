@@ -97,8 +97,8 @@ class Gazetteer:
                 self.by_form[toks] = p
                 self.tokens.update(toks)
                 people = self.by_surname.setdefault(toks[-1], []) if len(toks) >= 2 else None
-                if people is not None and p not in people:
-                    people.append(p)
+                if people is not None and all(q.name != p.name for q in people):
+                    people.append(p)  # a person listed twice (built in and by the user) is one
             for wrong in p.misspellings:
                 self.by_misspelling[tuple(fold(t) for t in name_tokens(wrong))] = p
             for r in p.roles:

@@ -59,6 +59,8 @@ class LintContext:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     want_scores: bool = False
     gates: bool = True
+    # The user's own people files (gazetteer format), for the name rules.
+    extra_names: tuple[str, ...] = ()
     # A callable that takes (source, doc, diagnostics, report) and applies fixes.
     fixer: Callable | None = None
 
@@ -231,6 +233,8 @@ def process_file(path: str, ctx: LintContext) -> FileReport:
     try:
         source = read_source(path)
         doc = make_document(source)
+        if ctx.extra_names:
+            doc.cache["extra-names"] = ctx.extra_names
         findings, scores = check_and_score(doc, ctx.rules_for(name), ctx.accept, ctx.gates,
                                            scores=ctx.want_scores)
     except LintNewsError as exc:

@@ -141,3 +141,25 @@ def test_unknown_kind_and_bad_code(tmp_path):
         load_pack(_write(tmp_path, MINIMAL_RULE.replace('kind = "phrase"', 'kind = "spellcheck"')))
     with pytest.raises(PackError, match="must be 1-3 capital letters and 3 digits"):
         load_pack(_write(tmp_path, MINIMAL_RULE.replace('"H001"', '"house1"')))
+
+
+def test_every_replacement_is_made_of_known_words():
+    """codespell's check: a correction must be a real word (or a capitalised name)."""
+    import re
+
+    from lint_news.lexicon import lexicon
+
+    lex = lexicon()
+    unknown = []
+    for rule in _phrase_rules():
+        for entry in rule.entries:
+            fix = entry.get("fix")
+            if not fix:
+                continue
+            for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.sub(r"\$\d+", "", fix)):
+                if word[:1].isupper():
+                    continue  # names and initialisms
+                for part in re.split(r"['’-]", word):
+                    if len(part) > 1 and not lex.known(part):
+                        unknown.append((rule.code, entry["find"], fix, part))
+    assert not unknown, unknown[:20]
