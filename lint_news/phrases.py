@@ -20,7 +20,9 @@ and straight apostrophes are the same) unless ``case`` says:
   noun: "in Could", "Invoice Gates").
 
 ``fix`` may refer to matched words as ``$1``, ``$2``... (1-based). A fix keeps the case of
-the first letter (and all capitals) of what it replaces, unless ``case`` is ``title``.
+the first letter (and all capitals) of what it replaces, unless ``case`` is ``title``. A list
+of fixes names alternatives: the trigram language model ranks them in context, the best is
+suggested and the fix is unsafe.
 
 ``gate = "evidence"`` marks an entry that is ordinary English outside spun text ("within
 the", "scale back"): it is reported only when the same document holds at least
@@ -61,7 +63,7 @@ def _norm(word: str) -> str:
 class Entry:
     index: int
     find: tuple[Matcher, ...]
-    fix: str | None
+    fix: str | tuple[str, ...] | None  # several: the language model picks one in context
     before: tuple[Matcher, ...]
     after: tuple[Matcher, ...]
     not_before: tuple[tuple[Matcher, ...], ...]
@@ -157,10 +159,13 @@ class PhraseRule(PackRule):
             return "safety must be safe, unsafe or display-only"
         fix = entry.get("fix")
         if fix is not None:
+            if isinstance(fix, list) and not (fix and all(isinstance(f, str) for f in fix)):
+                return "fix must be a string or a non-empty list of strings"
             n = len(entry["find"].split())
-            for ref in re.findall(r"\$(\d+)", fix):
-                if not 1 <= int(ref) <= n:
-                    return f"fix refers to ${ref} but find has {n} words"
+            for alternative in _alternatives(fix):
+                for ref in re.findall(r"\$(\d+)", alternative):
+                    if not 1 <= int(ref) <= n:
+                        return f"fix refers to ${ref} but find has {n} words"
         return None
 
     @property
@@ -172,7 +177,7 @@ class PhraseRule(PackRule):
                 entries.append(Entry(
                     index=i,
                     find=compile_pattern(e["find"], sets),
-                    fix=e.get("fix"),
+                    fix=tuple(e["fix"]) if isinstance(e.get("fix"), list) else e.get("fix"),
                     before=compile_pattern(e.get("before", ""), sets),
                     after=compile_pattern(e.get("after", ""), sets),
                     not_before=tuple(compile_pattern(a, sets) for a in _alternatives(e.get("not_before"))),
@@ -219,24 +224,45 @@ class PhraseRule(PackRule):
         start, end = toks[m.first].start, toks[m.last - 1].end
         found = doc.text[start:end]
         entry = m.entry
-        fix_text = expand_fix(entry, found, [toks[i].text for i in range(m.first, m.last)])
+        words = [toks[i].text for i in range(m.first, m.last)]
+        candidates = expand_fixes(entry, found, words)
+        fix_text = None
+        if len(candidates) > 1:
+            from .lm import rank
+
+            fix_text = rank(doc, m.first, m.last, candidates)[0][0]
+        elif candidates:
+            fix_text = candidates[0]
         template = entry.message or self.message
         message = template.format(found=found, fix=fix_text or "")
+        if len(candidates) > 1:
+            message += f" (or {', '.join(repr(c) for c in candidates if c != fix_text)})"
         if fix_text is None:
             return self.finding(start, end, message, confidence=0.6)
         applicability = Applicability(entry.safety) if entry.safety else (
             self.fix_applicability or Applicability.DISPLAY)
-        if entry.gated and applicability is Applicability.SAFE:
+        if (entry.gated or len(candidates) > 1) and applicability is Applicability.SAFE:
             applicability = Applicability.UNSAFE
         fix = Fix.replace(start, end, fix_text, applicability)
         return self.finding(start, end, message, suggestion=fix_text, fix=fix,
                             confidence=0.6 if entry.gated else 0.8, note=entry.note)
 
 
-def expand_fix(entry: Entry, found: str, words: list[str]) -> str | None:
+def expand_fixes(entry: Entry, found: str, words: list[str]) -> list[str]:
+    """The fix (or the alternative fixes) of an entry for one match."""
     if entry.fix is None:
-        return None
-    text = re.sub(r"\$(\d+)", lambda m: words[int(m.group(1)) - 1], entry.fix)
+        return []
+    options = [entry.fix] if isinstance(entry.fix, str) else list(entry.fix)
+    return [_expand(option, entry, found, words) for option in options]
+
+
+def expand_fix(entry: Entry, found: str, words: list[str]) -> str | None:
+    fixes = expand_fixes(entry, found, words)
+    return fixes[0] if fixes else None
+
+
+def _expand(fix: str, entry: Entry, found: str, words: list[str]) -> str:
+    text = re.sub(r"\$(\d+)", lambda m: words[int(m.group(1)) - 1], fix)
     if "’" in found and "'" in text:
         text = text.replace("'", "’")  # keep the text's apostrophes
     if entry.case in ("title", "midcap"):
