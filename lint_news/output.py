@@ -42,7 +42,8 @@ def diagnostic_json(d: Diagnostic) -> dict:
         "suggestion": d.finding.suggestion,
         "severity": "warning",
         "url": None,
-        **({"data": d.finding.data} if d.finding.data else {}),
+        **({"data": {k: v for k, v in d.finding.data.items() if k != "span"}}
+           if set(d.finding.data) - {"span"} else {}),
     }
 
 

@@ -243,9 +243,43 @@ class PhraseRule(PackRule):
             self.fix_applicability or Applicability.DISPLAY)
         if (entry.gated or len(candidates) > 1) and applicability is Applicability.SAFE:
             applicability = Applicability.UNSAFE
-        fix = Fix.replace(start, end, fix_text, applicability)
-        return self.finding(start, end, message, suggestion=fix_text, fix=fix,
-                            confidence=0.6 if entry.gated else 0.8, note=entry.note)
+        start, end, replacement = narrow(doc, m.first, m.last, fix_text)
+        fix = Fix.replace(start, end, replacement, applicability)
+        # "span" is the whole match: overlaps are resolved on it (the longest match wins)
+        return self.finding(start, end, message, suggestion=replacement or fix_text, fix=fix,
+                            confidence=0.6 if entry.gated else 0.8, note=entry.note,
+                            span=(toks[m.first].start, toks[m.last - 1].end))
+
+
+def narrow(doc: Document, first: int, last: int, fix_text: str) -> tuple[int, int, str]:
+    """Shrink a match to the words its fix changes: "Manchester Metropolis" -> "Manchester
+    City" marks and replaces "Metropolis" only; the unchanged words are context. A fix that
+    only drops words ("probably the most" -> "the most") removes them with the space after."""
+    toks = doc.tokens
+    found_words = [doc.lowered[i] for i in range(first, last)]
+    fix_words = fix_text.split()
+    fix_norm = [w.lower().replace("’", "'") for w in fix_words]
+    lo = 0
+    while lo < min(len(found_words), len(fix_norm)) - 1 and found_words[lo] == fix_norm[lo]:
+        lo += 1
+    hi = 0
+    while (hi < min(len(found_words), len(fix_norm)) - lo - 1
+           and found_words[-1 - hi] == fix_norm[-1 - hi]):
+        hi += 1
+    if lo == 0 and hi == 0:
+        if len(fix_norm) < len(found_words) and found_words[-len(fix_norm):] == fix_norm \
+                and doc.text[toks[last - len(fix_norm) - 1].end:toks[last - len(fix_norm)].start] == " ":
+            # pure deletion at the front: remove the dropped words and the space after them
+            keep = fix_words[0]
+            start = toks[first].start
+            end = toks[last - len(fix_norm)].start
+            if doc.text[start:start + 1].isupper() and keep[:1].islower():
+                return start, toks[last - len(fix_norm)].end, keep[:1].upper() + keep[1:]
+            return start, end, ""
+        return toks[first].start, toks[last - 1].end, fix_text
+    start = toks[first + lo].start
+    end = toks[last - 1 - hi].end
+    return start, end, " ".join(fix_words[lo:len(fix_words) - hi])
 
 
 def expand_fixes(entry: Entry, found: str, words: list[str]) -> list[str]:

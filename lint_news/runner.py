@@ -122,10 +122,7 @@ def check_and_score(doc: Document, rules: Iterable[Rule], accept: Iterable[str] 
         findings = _run_rules(doc, rules, gates)
         if scores:
             features = document_features(doc)
-    accept_l = [a.lower() for a in accept]
-    if accept_l:
-        findings = [f for f in findings
-                    if not any(a in doc.text[f.start:f.end].lower() for a in accept_l)]
+    findings = filter_accepted(doc, findings, accept)
     findings = apply_suppressions(doc, findings)
     suppressions = doc.cache.get("suppressions")
     if suppressions is None:
@@ -138,6 +135,19 @@ def check_and_score(doc: Document, rules: Iterable[Rule], accept: Iterable[str] 
     findings = resolve_overlaps(findings, family_of)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return findings, (scores_from(features) if scores else {})
+
+
+def filter_accepted(doc: Document, findings: list[Finding], accept: Iterable[str]) -> list[Finding]:
+    """Drop findings that touch a name or phrase the newsroom accepts (case-insensitive)."""
+    accept_l = [a.lower() for a in accept if a.strip()]
+    if not accept_l or not findings:
+        return findings
+    low = doc.text.lower()
+    spans = [(m.start(), m.end()) for a in accept_l for m in re.finditer(re.escape(a), low)]
+    if not spans:
+        return findings
+    return [f for f in findings if not any(f.start < e and s < max(f.end, f.start + 1)
+                                           for s, e in spans)]
 
 
 def _run_rules(doc: Document, rules: list[Rule], gates: bool) -> list[Finding]:
@@ -184,8 +194,11 @@ def _shifted(f: Finding, offset: int) -> Finding:
     if f.fix is not None:
         fix = Fix(f.fix.message, tuple(Edit(e.start + offset, e.end + offset, e.content)
                                        for e in f.fix.edits), f.fix.applicability)
+    data = dict(f.data)
+    if "span" in data:
+        data["span"] = (data["span"][0] + offset, data["span"][1] + offset)
     return Finding(f.code, f.message, f.start + offset, f.end + offset, f.suggestion, fix,
-                   f.confidence, f.data)
+                   f.confidence, data)
 
 
 def resolve_overlaps(findings: list[Finding], family_of: dict[str, str]) -> list[Finding]:
@@ -194,13 +207,19 @@ def resolve_overlaps(findings: list[Finding], family_of: dict[str, str]) -> list
     families may overlap: each says something else."""
     import bisect
 
-    ranked = sorted(findings, key=lambda f: (-(f.end - f.start), -f.confidence, f.start, f.code))
+    def extent(f: Finding) -> tuple[int, int]:
+        # a finding may mark less than the text it matched (the changed words of a phrase)
+        s, e = f.data.get("span", (f.start, f.end)) if f.data else (f.start, f.end)
+        return s, max(e, s + 1)
+
+    ranked = sorted(findings, key=lambda f: (-(extent(f)[1] - extent(f)[0]), -f.confidence,
+                                             f.start, f.code))
     kept: list[Finding] = []
     # per family, the kept spans as two sorted lists (starts, ends); kept spans never overlap
     taken: dict[str, tuple[list[int], list[int]]] = {}
     for f in ranked:
         starts, ends = taken.setdefault(family_of.get(f.code, f.code), ([], []))
-        s, e = f.start, max(f.end, f.start + 1)
+        s, e = extent(f)
         k = bisect.bisect_left(starts, s)
         if (k < len(starts) and starts[k] < e) or (k > 0 and ends[k - 1] > s):
             continue
@@ -296,12 +315,10 @@ def cross_check(reports: list[FileReport], paths: list[str], rules: list[Rule],
             continue
         named.append((report.path, make_document(source)))
         owners.append(report)
-    accept_l = [a.lower() for a in accept]
     for rule in many:
         for k, finding in rule.check_many(named):
             doc = named[k][1]
-            if any(a in doc.text[finding.start:finding.end].lower() for a in accept_l):
-                continue
-            owners[k].diagnostics.append(place(doc, owners[k].path, finding))
+            if filter_accepted(doc, [finding], accept):
+                owners[k].diagnostics.append(place(doc, owners[k].path, finding))
     for report in owners:
         report.diagnostics.sort(key=lambda d: (d.row, d.column, d.code))
