@@ -70,8 +70,14 @@ class Document:
         self.source = text if source is None else source
         self.format = fmt
         # Scratch space for rule families that need document-wide results (e.g. the name
-        # index), so that several rules share one computation.
+        # index), so that several rules share one computation: see ``memo``.
         self.cache: dict[str, object] = {}
+
+    def memo(self, key: str, compute):
+        """``compute(self)``, computed once per document and shared by every rule."""
+        if key not in self.cache:
+            self.cache[key] = compute(self)
+        return self.cache[key]
 
     # ---- lines and positions -------------------------------------------------------------
     @cached_property
@@ -132,6 +138,13 @@ class Document:
         if len(low) == len(self.text):  # lower() kept every offset (true but for rare letters)
             return [low[t.start:t.end] for t in self.tokens]
         return [t.text.lower().replace("’", "'") for t in self.tokens]
+
+    @cached_property
+    def word_counts(self) -> dict[str, int]:
+        """How often each lower-cased token occurs."""
+        from collections import Counter
+
+        return Counter(self.lowered)
 
     @cached_property
     def unknown_words(self) -> frozenset[int]:

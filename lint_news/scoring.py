@@ -38,16 +38,6 @@ _USUAL = frozenset(SPINNER_VOCABULARY.values())
 _MIDCLAUSE_HOWEVER_RE = re.compile(r"[a-z]\s+however\s+[a-z]")
 
 
-def _word_counts(doc: Document) -> dict[str, int]:
-    counts = doc.cache.get("word-counts")
-    if counts is None:
-        from collections import Counter
-
-        counts = Counter(doc.lowered)
-        doc.cache["word-counts"] = counts
-    return counts  # type: ignore[return-value]
-
-
 def _shrink(score: float, words: int) -> float:
     return score * min(1.0, words / FULL_WORDS)
 
@@ -59,7 +49,7 @@ def spin_features(doc: Document) -> dict[str, float]:
     matches = family_matches(doc, "spin")
     strong = len({(id(m.rule), m.entry.index, m.first) for m in matches if not m.entry.gated})
     weak = len({(id(m.rule), m.entry.index, m.first) for m in matches if m.entry.gated})
-    counts = _word_counts(doc)
+    counts = doc.word_counts
     low_text = None
     spinner_words = usual_words = 0
     for phrase in SPINNER_VOCABULARY:

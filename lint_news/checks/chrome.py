@@ -180,11 +180,7 @@ def deletion_span(doc: Document, i: int) -> tuple[int, int]:
 
 
 def page_layout(doc: Document) -> Layout:
-    layout = doc.cache.get("chrome-layout")
-    if layout is None:
-        layout = _compute_layout(doc)
-        doc.cache["chrome-layout"] = layout
-    return layout
+    return doc.memo("chrome-layout", _compute_layout)
 
 
 def _compute_layout(doc: Document) -> Layout:
@@ -223,15 +219,16 @@ def _combined_pattern() -> re.Pattern:
 
 def chrome_candidates(doc: Document) -> list[int]:
     """Indexes of the lines that some chrome pattern matches, whatever the zone (cached)."""
-    cached = doc.cache.get("chrome-candidates")
-    if cached is None:
-        combined = _combined_pattern()
-        cached = []
-        for i, (s, e) in enumerate(doc.lines):
-            if s == e or e - s > 320:
-                continue
-            stripped = doc.text[s:e].strip(_BULLETS)
-            if stripped and len(stripped) <= 300 and combined.fullmatch(stripped):
-                cached.append(i)
-        doc.cache["chrome-candidates"] = cached
-    return cached
+    return doc.memo("chrome-candidates", _find_candidates)
+
+
+def _find_candidates(doc: Document) -> list[int]:
+    combined = _combined_pattern()
+    out = []
+    for i, (s, e) in enumerate(doc.lines):
+        if s == e or e - s > 320:
+            continue
+        stripped = doc.text[s:e].strip(_BULLETS)
+        if stripped and len(stripped) <= 300 and combined.fullmatch(stripped):
+            out.append(i)
+    return out

@@ -16,6 +16,7 @@ from ..document import Document, Sentence
 from ..finding import Applicability, Finding
 from ..lexicon import lexicon
 from ..rule import Rule
+from .words import in_web_address
 
 _FUNCTION_WORDS = frozenset(
     "for and of with to in on at by from the a an but or as into than that which who while "
@@ -25,15 +26,9 @@ _NAME_PARTICLES = frozenset("of the and de la le van von der du da di del y".spl
 _OPENERS = frozenset("“\"‘'([—–-:;/|•")
 
 
-def _cached(doc: Document, key: str, compute):
-    if key not in doc.cache:
-        doc.cache[key] = compute(doc)
-    return doc.cache[key]
-
-
 # ---- capitalised function words ---------------------------------------------------------------
 def capitalised_function_words(doc: Document) -> list[int]:
-    return _cached(doc, "mt:capfunc", _find_capitalised_function_words)
+    return doc.memo("mt:capfunc", _find_capitalised_function_words)
 
 
 def _find_capitalised_function_words(doc: Document) -> list[int]:
@@ -127,7 +122,7 @@ _DOUBLED_KINDS = frozenset(_SLIP_KEEP)
 
 def punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
     """(start, end, replacement, kind) of doubled punctuation and spaces before punctuation."""
-    return _cached(doc, "mt:punct", _find_punctuation_slips)
+    return doc.memo("mt:punct", _find_punctuation_slips)
 
 
 _SLIP_HINTS = ("..", ". .", ",,", ", ,", ";;", "; ;", ",.", " .", " ,", "\t.", "\t,")
@@ -239,7 +234,7 @@ _NOT_SENTENCE_ENDS = frozenset(
 
 def broken_sentence_breaks(doc: Document) -> list[tuple[int, int]]:
     """Spans of "word. word" where the sentence plainly goes on after the full stop."""
-    return _cached(doc, "mt:stoplower", _find_broken_breaks)
+    return doc.memo("mt:stoplower", _find_broken_breaks)
 
 
 def _find_broken_breaks(doc: Document) -> list[tuple[int, int]]:
@@ -248,15 +243,10 @@ def _find_broken_breaks(doc: Document) -> list[tuple[int, int]]:
     for m in _STOP_LOWER_RE.finditer(text):
         if m.group(1).lower() in _NOT_SENTENCE_ENDS or m.group(1).isupper():
             continue
-        if _in_web_address_run(text, m.start(), m.end()):
+        if in_web_address(text, m.start(), m.end()):
             continue
         out.append((m.start(1) + len(m.group(1)), m.end(2)))
     return out
-
-
-def _in_web_address_run(text: str, start: int, end: int) -> bool:
-    run_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    return "/" in text[run_start:end] or "@" in text[run_start:end]
 
 
 class BrokenSentenceBreak(Rule):
@@ -308,7 +298,7 @@ _SUBJECT_PRONOUNS = frozenset("i you we they he she it who".split())
 
 
 def verbless_fragments(doc: Document) -> list[Sentence]:
-    return _cached(doc, "mt:fragments", _find_fragments)
+    return doc.memo("mt:fragments", _find_fragments)
 
 
 def _find_fragments(doc: Document) -> list[Sentence]:
@@ -502,7 +492,7 @@ _DANGLING = frozenset("as the a an and or but its their which whose according th
 
 def dangling_endings(doc: Document) -> list[int]:
     """Token indexes of function words that end a sentence ("has been identified as.")."""
-    return _cached(doc, "mt:dangling", _find_dangling)
+    return doc.memo("mt:dangling", _find_dangling)
 
 
 def _find_dangling(doc: Document) -> list[int]:

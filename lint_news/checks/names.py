@@ -68,9 +68,7 @@ def _strip_possessive(text: str) -> str:
 
 
 def name_index(doc: Document) -> NameIndex:
-    if "names:index" not in doc.cache:
-        doc.cache["names:index"] = _build_index(doc)
-    return doc.cache["names:index"]  # type: ignore[return-value]
+    return doc.memo("names:index", _build_index)
 
 
 def _is_cap(tok) -> bool:
@@ -328,9 +326,7 @@ class NameVariant(Rule):
 
 
 def name_variants(doc: Document) -> list[tuple[int, int, str, str, int]]:
-    if "names:variants" not in doc.cache:
-        doc.cache["names:variants"] = _find_variants(doc)
-    return doc.cache["names:variants"]  # type: ignore[return-value]
+    return doc.memo("names:variants", _find_variants)
 
 
 def _find_variants(doc: Document) -> list[tuple[int, int, str, str, int]]:
@@ -425,9 +421,7 @@ class KnownPersonMisspelled(Rule):
 
 
 def known_person_slips(doc: Document):
-    if "names:known" not in doc.cache:
-        doc.cache["names:known"] = _find_known_slips(doc)
-    return doc.cache["names:known"]
+    return doc.memo("names:known", _find_known_slips)
 
 
 def _find_known_slips(doc: Document):
@@ -534,9 +528,7 @@ class WrongTitleHolder(Rule):
 
 
 def title_holder_slips(doc: Document):
-    if "names:titles" not in doc.cache:
-        doc.cache["names:titles"] = _find_title_slips(doc)
-    return doc.cache["names:titles"]
+    return doc.memo("names:titles", _find_title_slips)
 
 
 def _find_title_slips(doc: Document):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -23,14 +22,6 @@ _ALPHA_RE = re.compile(r"^[^\W\d_]+$")
 _NON_ASCII_LETTER_RE = re.compile(r"[^\W\d_\x00-\x7f]")
 _ABBR_END_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 _URLISH_RE = re.compile(r"(https?:|www\.|@|/|[a-z0-9]\.(com|org|net|gov|edu|io|co|uk|info|news|html?|biz|tv|me|fm|ai|app|eu|de|fr|us|ly|in|au|ca)\b)")
-
-
-def _token_counts(doc: Document) -> Counter:
-    counts = doc.cache.get("word-counts")
-    if counts is None:
-        counts = Counter(doc.lowered)
-        doc.cache["word-counts"] = counts
-    return counts  # type: ignore[return-value]
 
 
 def _mostly_english(doc: Document) -> bool:
@@ -67,7 +58,7 @@ def best_split(word: str, doc: Document, index: int) -> tuple[str, str] | None:
     from ..lm import conditional_logprob
 
     lex = lexicon()
-    counts = _token_counts(doc)
+    counts = doc.word_counts
     low = word.lower()
     capitalised = word[:1].isupper()
     prev = doc.lowered[index - 1] if index and doc.tokens[index - 1].kind == "word" else None
@@ -95,7 +86,7 @@ def best_split(word: str, doc: Document, index: int) -> tuple[str, str] | None:
     return best
 
 
-def _in_web_address(text: str, start: int, end: int) -> bool:
+def in_web_address(text: str, start: int, end: int) -> bool:
     """Whether the characters [start, end) belong to a URL, e-mail or domain name."""
     run_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     run_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1),
@@ -146,16 +137,14 @@ class GluedTokens(Rule):
 
 def glued_tokens(doc: Document) -> list[tuple[int, tuple[str, str]]]:
     """(token index, split) of every glued word in the document (cached)."""
-    if "words:glued" not in doc.cache:
-        doc.cache["words:glued"] = _find_glued(doc)
-    return doc.cache["words:glued"]  # type: ignore[return-value]
+    return doc.memo("words:glued", _find_glued)
 
 
 def _find_glued(doc: Document) -> list[tuple[int, tuple[str, str]]]:
     if not _mostly_english(doc):
         return []
     lex = lexicon()
-    counts = _token_counts(doc)
+    counts = doc.word_counts
     out = []
     for i in sorted(doc.unknown_words):
         tok = doc.tokens[i]
@@ -164,7 +153,7 @@ def _find_glued(doc: Document) -> list[tuple[int, tuple[str, str]]]:
             continue
         if any(c.isupper() for c in w[1:]):
             continue  # CamelCase brands and breadcrumbs are another matter
-        if _in_web_address(doc.text, tok.start, tok.end):
+        if in_web_address(doc.text, tok.start, tok.end):
             continue
         split = best_split(w, doc, i)
         if split is not None:
@@ -232,7 +221,7 @@ class MissingSpace(Rule):
                 continue  # brand names: "Yahoo!News", "E!News"
             if nxt.text.isupper() and len(nxt.text) <= 3:
                 continue  # variant names: "Bagle.AT", "Zafi.D"
-            if _in_web_address(text, p.start, p.end):
+            if in_web_address(text, p.start, p.end):
                 continue
             yield self._found(doc, p.end, p.text, nxt, prev)
 
@@ -311,7 +300,7 @@ class Misspelling(Rule):
         if not _mostly_english(doc):
             return
         lex = lexicon()
-        counts = _token_counts(doc)
+        counts = doc.word_counts
         rare = {w for w, n in counts.items() if n == 1 and len(w) >= 5 and w.isalpha()
                 and not looks_like_a_real_word(w)}
         for i in [i for i, w in enumerate(doc.lowered) if w in rare]:
@@ -405,7 +394,7 @@ HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒ
 
 def mixed_script_tokens(doc: Document) -> list[tuple[int, set[str]]]:
     """(token index, scripts) of words mixing Latin with another alphabet (cached)."""
-    if "words:mixed" not in doc.cache:
+    def compute(doc: Document) -> list[tuple[int, set[str]]]:
         out = []
         # only tokens holding a letter outside ASCII can mix alphabets
         candidates = sorted({doc.token_index(m.start() + 1) - 1
@@ -417,5 +406,6 @@ def mixed_script_tokens(doc: Document) -> list[tuple[int, set[str]]]:
             scripts = {sc for sc in map(script_of, tok.text) if sc}
             if len(scripts) >= 2 and "LATIN" in scripts:
                 out.append((i, scripts))
-        doc.cache["words:mixed"] = out
-    return doc.cache["words:mixed"]  # type: ignore[return-value]
+        return out
+
+    return doc.memo("words:mixed", compute)
