@@ -183,6 +183,15 @@ def page_layout(doc: Document) -> Layout:
     return doc.memo("chrome-layout", _compute_layout)
 
 
+def in_page_tail(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in the page's tail (comments, footers) below the article, when
+    the document has an article body at all."""
+    layout = page_layout(doc)
+    if layout.tail_start >= len(doc.lines) or layout.body_start >= len(doc.lines):
+        return False
+    return doc.line_index(offset) >= layout.tail_start
+
+
 def _compute_layout(doc: Document) -> Layout:
     texts = [doc.text[s:e] for s, e in doc.lines]
     prose = [i for i, t in enumerate(texts) if is_prose(t)]

@@ -16,6 +16,7 @@ from ..document import Document, Sentence
 from ..finding import Applicability, Finding
 from ..lexicon import lexicon
 from ..rule import Rule
+from .chrome import in_page_tail
 from .words import in_web_address
 
 _FUNCTION_WORDS = frozenset(
@@ -145,6 +146,8 @@ def _find_punctuation_slips(doc: Document) -> list[tuple[int, int, str, str]]:
             keep = m.group()[-1]
         else:
             keep = _SLIP_KEEP[kind]
+        if in_page_tail(doc, s):
+            continue
         out.append((s, e, keep, kind))
     return out
 
@@ -243,8 +246,8 @@ def _find_broken_breaks(doc: Document) -> list[tuple[int, int]]:
     for m in _STOP_LOWER_RE.finditer(text):
         if m.group(1).lower() in _NOT_SENTENCE_ENDS or m.group(1).isupper():
             continue
-        if in_web_address(text, m.start(), m.end()):
-            continue
+        if in_web_address(text, m.start(), m.end()) or in_page_tail(doc, m.start()):
+            continue  # web addresses; reader comments below the article
         out.append((m.start(1) + len(m.group(1)), m.end(2)))
     return out
 
@@ -503,7 +506,8 @@ def _find_dangling(doc: Document) -> list[int]:
         if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i - 1].kind != "word":
             continue
         after = text[toks[i + 1].end:toks[i + 1].end + 1]
-        if toks[i].text.islower() and toks[i + 1].start == toks[i].end and after in ("", " ", "\n", "\r", "\"", "”"):
+        if toks[i].text.islower() and toks[i + 1].start == toks[i].end and \
+                after in ("", " ", "\n", "\r", "\"", "”") and not in_page_tail(doc, toks[i].start):
             out.append(i)
     return out
 
