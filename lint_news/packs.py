@@ -81,6 +81,10 @@ class PackRule(Rule):
     def validate_entry(self, entry: dict[str, Any]) -> str | None:
         return None
 
+    def register(self) -> None:
+        """Called once the rule has loaded without error (kinds that index their rules
+        across packs add it to their index here)."""
+
 
 class Pack:
     def __init__(self, path: Path, data: dict[str, Any], origin: str) -> None:
@@ -165,6 +169,7 @@ def _make_rule(spec: dict, pack: Pack, raw: str, validated: bool) -> PackRule:
             problem = rule.validate_entry(entry)
             if problem:
                 raise fail(f"rule {code}: entry {first!r}: {problem}", first)
+    rule.register()
     return rule
 
 

@@ -136,6 +136,8 @@ class PhraseRule(PackRule):
         self._compiled: list[Entry] | None = None
         self._own_index: EntryIndex | None = None
         self.key = (str(pack.path), self.code)
+
+    def register(self) -> None:
         PhraseRule.instances[self.key] = self
 
     # ---- loading --------------------------------------------------------------------------

@@ -67,7 +67,9 @@ class LineRule(PackRule):
         super().__init__(spec, pack)
         self.where = self.options.get("where", "edge")
         self._compiled: dict[str, re.Pattern] | None = None
-        LineRule.instances[(str(pack.path), self.code)] = self
+
+    def register(self) -> None:
+        LineRule.instances[(str(self.pack.path), self.code)] = self
 
     def validate_entry(self, entry: dict[str, Any]) -> str | None:
         if entry.get("where", self.where) not in self.ZONES:
