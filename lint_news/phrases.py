@@ -388,8 +388,6 @@ class EntryIndex:
         self.by_first: dict[str, list[tuple[PhraseRule, Entry]]] = {}
         self.by_second: dict[str, list[tuple[PhraseRule, Entry]]] = {}
         self.anywhere: list[tuple[PhraseRule, Entry]] = []
-        self._firsts: frozenset | None = None
-        self._seconds: frozenset = frozenset()
         for rule in rules:
             for entry in rule.compiled:
                 self._add(rule, entry)
@@ -417,35 +415,25 @@ class EntryIndex:
 
     def matches(self, doc: Document) -> list[Match]:
         lowered, toks = doc.lowered, doc.tokens
-        if self._firsts is None:
-            self._firsts = frozenset(self.by_first) | {a for a, _ in self.by_pair}
-            self._seconds = frozenset(self.by_second)
-        firsts, seconds = self._firsts, self._seconds
-        # positions worth a look: a set test per token, then dictionary lookups for the few
-        if self.anywhere:
-            starts = range(len(lowered))
-        else:
-            starts = sorted({i for i, w in enumerate(lowered) if w in firsts}
-                            | {i - 1 for i, w in enumerate(lowered) if w in seconds and i})
-        n = len(lowered)
+        by_pair, by_first, by_second = self.by_pair, self.by_first, self.by_second
+        # candidate positions, found with C-level loops: a word pair, a first word or a second
+        # word that some entry starts with
+        pairs = [(i, by_pair[p]) for i, p in enumerate(zip(lowered, lowered[1:])) if p in by_pair]
+        firsts = [(i, by_first[w]) for i, w in enumerate(lowered) if w in by_first]
+        seconds = [(i - 1, by_second[w]) for i, w in enumerate(lowered) if w in by_second and i]
+        anywhere = [(i, self.anywhere) for i in range(len(lowered))] if self.anywhere else []
         out = []
         seen: set[tuple[int, int]] = set()
-        pair_get, first_get, second_get = self.by_pair.get, self.by_first.get, self.by_second.get
-        for i in starts:
-            word = lowered[i]
-            nxt = lowered[i + 1] if i + 1 < n else ""
-            for group in (pair_get((word, nxt)), first_get(word), second_get(nxt), self.anywhere):
-                if not group:
+        for i, group in sorted(pairs + firsts + seconds + anywhere, key=lambda ig: ig[0]):
+            for rule, entry in group:
+                last = _match_at(lowered, toks, i, entry.find)
+                if last < 0 or not rule._context_ok(doc, entry, i, last):
                     continue
-                for rule, entry in group:
-                    last = _match_at(lowered, toks, i, entry.find)
-                    if last < 0 or not rule._context_ok(doc, entry, i, last):
-                        continue
-                    key = (id(entry), i)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(Match(rule, entry, i, last))
+                key = (id(entry), i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Match(rule, entry, i, last))
         return out
 
 
