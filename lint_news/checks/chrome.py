@@ -17,7 +17,6 @@ from ..document import Document
 from ..finding import Applicability, Edit, Finding, Fix
 from ..packs import PackRule, pack_kind
 
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _BULLETS = " \t\u00a0•·*-–—»>|"
 _PROSE_END = tuple('.!?"”’)…:')
 
@@ -25,9 +24,6 @@ _PROSE_END = tuple('.!?"”’)…:')
 def is_prose(line: str) -> bool:
     """A line that reads as a paragraph of the article (not a heading, menu or comment)."""
     if len(line) < 40 or not line.rstrip().endswith(_PROSE_END) or len(line.split()) < 12:
-        return False
-    words = _WORD_RE.findall(line)
-    if len(words) < 12:
         return False
     first = line.lstrip("“\"‘'( ")[:1]
     return (first.isupper() or first.isdigit()) and line.rstrip().endswith(_PROSE_END)

@@ -433,10 +433,23 @@ def _find_known_slips(doc: Document):
             continue
         person = gaz.misspelled(m.tokens)
         if person is None:
-            person = _near_known(m.tokens, gaz, lex)
+            person = _near_known_cached(m.tokens, id(gaz), gaz, lex)
         if person is not None:
             out.append((m, person))
     return out
+
+
+_NEAR_CACHE: dict[tuple, object] = {}
+
+
+def _near_known_cached(tokens: tuple[str, ...], gaz_id: int, gaz, lex):
+    """``_near_known``, remembered per gazetteer: the same names recur from article to article."""
+    key = (tokens, gaz_id)
+    if key not in _NEAR_CACHE:
+        if len(_NEAR_CACHE) > 50000:
+            _NEAR_CACHE.clear()
+        _NEAR_CACHE[key] = _near_known(tokens, gaz, lex)
+    return _NEAR_CACHE[key]
 
 
 def _near_known(tokens: tuple[str, ...], gaz, lex):

@@ -48,21 +48,12 @@ def _is_glue(left: str, right: str, lex) -> bool:
     return len(left) >= 5 and left.endswith("s") and len(right) >= 4 and lex.zipf(left[:-1]) >= 3.0
 
 
-def best_split(word: str, doc: Document, index: int) -> tuple[str, str] | None:
-    """Split an unknown word into two known words where a space was lost, or None.
-
-    A capitalised word is split only if its first part completes a name or phrase: it is
-    strongly predicted by the word before ("Hong" -> "Kong") or used elsewhere in the text;
-    surnames made of words ("Hansford", "Bridgewell") pass.
-    """
-    from ..lm import conditional_logprob
-
+@lru_cache(maxsize=20000)
+def glue_splits(low: str, capitalised: bool) -> tuple[tuple[int, float], ...]:
+    """(split point, score) of every way a lower-cased word could be two words run
+    together; the document decides among them (memoised: the same words recur)."""
     lex = lexicon()
-    counts = doc.word_counts
-    low = word.lower()
-    capitalised = word[:1].isupper()
-    prev = doc.lowered[index - 1] if index and doc.tokens[index - 1].kind == "word" else None
-    best, best_score = None, 0.0
+    out = []
     for i in range(2, len(low) - 1):
         left, right = low[:i], low[i:]
         if (len(right) == 1 and right != "a") or left in _PREFIXES:
@@ -72,15 +63,32 @@ def best_split(word: str, doc: Document, index: int) -> tuple[str, str] | None:
         zl, zr = lex.zipf(left), lex.zipf(right)
         if min(zl, zr) < 3.0 or not _is_glue(left, right, lex):
             continue
-        if capitalised:
-            # a name element with a small word run onto it: "Kongas" -> "Kong" + "as"
-            if left in _FUNCTION_WORDS or right not in _FUNCTION_WORDS:
-                continue
-            completes = counts[left] > 0 or (
-                prev is not None and conditional_logprob(left, prev) > -1.5)
-            if not completes:
-                continue
-        score = min(zl, zr) + (1.0 if counts[left] else 0.0)
+        if capitalised and (left in _FUNCTION_WORDS or right not in _FUNCTION_WORDS):
+            continue  # a name element with a small word run onto it: "Kongas" -> "Kong" + "as"
+        out.append((i, min(zl, zr)))
+    return tuple(out)
+
+
+def best_split(word: str, doc: Document, index: int) -> tuple[str, str] | None:
+    """Split an unknown word into two known words where a space was lost, or None.
+
+    A capitalised word is split only if its first part completes a name or phrase: it is
+    strongly predicted by the word before ("Hong" -> "Kong") or used elsewhere in the text;
+    surnames made of words ("Hansford", "Bridgewell") pass.
+    """
+    from ..lm import conditional_logprob
+
+    counts = doc.word_counts
+    low = word.lower()
+    capitalised = word[:1].isupper()
+    prev = doc.lowered[index - 1] if index and doc.tokens[index - 1].kind == "word" else None
+    best, best_score = None, 0.0
+    for i, score in glue_splits(low, capitalised):
+        left = low[:i]
+        if capitalised and not (counts[left] > 0 or (
+                prev is not None and conditional_logprob(left, prev) > -1.5)):
+            continue
+        score += 1.0 if counts[left] else 0.0
         if score > best_score:
             best, best_score = (word[:i], word[i:]), score
     return best
