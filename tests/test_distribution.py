@@ -6,9 +6,7 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 import venv
-from pathlib import Path
 
 import pytest
 

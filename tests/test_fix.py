@@ -14,7 +14,7 @@ from conftest import FIXTURES, run_cli
 from lint_news import fixes
 from lint_news.document import Document
 from lint_news.errors import LintNewsError
-from lint_news.finding import Applicability, Edit, Finding, Fix
+from lint_news.finding import Applicability, Finding, Fix
 from lint_news.fixes import apply_edits, choose, fix_text, write_atomically
 from lint_news.phrases import match_case
 from lint_news.registry import Registry

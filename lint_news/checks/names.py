@@ -91,7 +91,6 @@ def _build_index(doc: Document) -> NameIndex:
             index.lowercase_words.append((i, t.text[:len(bare)]))
     # runs of capitalised words
     caps = [i for i, t in enumerate(toks) if t[0][:1].isupper() and t[3] == "word"]
-    starts = doc.sentence_starts
     k = 0
     while k < len(caps):
         i = caps[k]

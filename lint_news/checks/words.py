@@ -151,7 +151,6 @@ def glued_tokens(doc: Document) -> list[tuple[int, tuple[str, str]]]:
 def _find_glued(doc: Document) -> list[tuple[int, tuple[str, str]]]:
     if not _mostly_english(doc):
         return []
-    lex = lexicon()
     counts = doc.word_counts
     out = []
     for i in sorted(doc.unknown_words):
@@ -307,7 +306,6 @@ class Misspelling(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if not _mostly_english(doc):
             return
-        lex = lexicon()
         counts = doc.word_counts
         rare = {w for w, n in counts.items() if n == 1 and len(w) >= 5 and w.isalpha()
                 and not looks_like_a_real_word(w)}
