@@ -36,3 +36,34 @@ def test_unreachable_server_warns_once_and_other_rules_run(tmp_path):
     assert {f["code"] for f in findings} == {"S101"}
     assert proc.stderr.count("unreachable") == 1
     assert proc.returncode == 1
+
+
+def test_server_speaking_something_else_than_http_warns_without_traceback(tmp_path):
+    import socket
+    import threading
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+
+    def answer_garbage():
+        for _ in range(4):
+            try:
+                conn, _addr = sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    p = tmp_path / "a.txt"
+    p.write_text("The State Division stated it. He go to work.\n", encoding="utf-8")
+    try:
+        proc = run_cli("check", "--output-format", "json", "--languagetool-url",
+                       f"http://127.0.0.1:{sock.getsockname()[1]}", str(p))
+    finally:
+        sock.close()
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.count("unreachable") == 1
+    assert {f["code"] for f in json.loads(proc.stdout)} == {"S101"}

@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 from typing import Iterator
 
 from ..document import Document
@@ -30,28 +27,43 @@ def configure(url: str | None, language: str = "en-US", timeout: float = 15.0) -
                   timeout=timeout)
 
 
+def _fetch(path: str, timeout: float, form: dict[str, str] | None = None) -> bytes:
+    """The body of the server's answer to GET (or POST ``form`` to) ``path``. Every failure,
+    a server that does not speak HTTP included, is an ``OSError`` or a ``ValueError``."""
+    # imported here: urllib.request costs ~20 ms at start-up and is needed only with a server
+    import http.client
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
+    req = urllib.request.Request(f"{_STATE['url']}{path}", data=data,
+                                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.read()
+    except http.client.HTTPException as exc:
+        raise OSError(f"not an HTTP answer: {exc!r}") from exc
+
+
 def probe() -> str | None:
     """None if the configured server answers, else a one-line reason."""
     url = _STATE["url"]
     if not url:
         return None
     try:
-        with urllib.request.urlopen(f"{url}/v2/languages", timeout=5) as resp:
-            resp.read(1)
+        _fetch("/v2/languages", timeout=5)
         return None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # urllib's URLError is an OSError
         _STATE["failed"] = True
         return f"LanguageTool server {url} unreachable ({getattr(exc, 'reason', exc)}); rule LT001 skipped"
 
 
 def check_text(text: str) -> list[dict]:
-    url = _STATE["url"]
-    data = urllib.parse.urlencode({"text": text, "language": _STATE["language"]}).encode("utf-8")
-    req = urllib.request.Request(f"{url}/v2/check", data=data,
-                                 headers={"Content-Type": "application/x-www-form-urlencoded",
-                                          "Accept": "application/json"})
-    with urllib.request.urlopen(req, timeout=_STATE["timeout"]) as resp:
-        payload = json.loads(resp.read().decode("utf-8"))
+    body = _fetch("/v2/check", _STATE["timeout"], {"text": text, "language": _STATE["language"]})
+    payload = json.loads(body.decode("utf-8"))
+    if not isinstance(payload, dict) or not isinstance(payload.get("matches", []), list):
+        raise ValueError("the answer is not a LanguageTool /v2/check response")
     return payload.get("matches", [])
 
 
@@ -103,7 +115,7 @@ class LanguageToolMatch(Rule):
             return
         try:
             matches = check_text(doc.text)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:
             _STATE["failed"] = True
             sys.stderr.write(f"lint-news: warning: LanguageTool request failed ({exc}); "
                              f"rule LT001 skipped from here on\n")
