@@ -16,6 +16,12 @@ import re
 from functools import cached_property
 from typing import NamedTuple
 
+
+def fold_word(text: str) -> str:
+    """How words are compared everywhere: lower-cased, curly apostrophes made straight."""
+    return text.lower().replace("’", "'")
+
+
 # A word: letters/digits joined by apostrophes or hyphens ("China’s", "high-level"), or an
 # abbreviation written with dots ("U.S.", "a.m."). Everything else that is not space is a
 # one-character punctuation token.
@@ -134,10 +140,10 @@ class Document:
     @cached_property
     def lowered(self) -> list[str]:
         """Lower-cased token texts, aligned with ``tokens``; curly apostrophes made straight."""
-        low = self.text.lower().replace("’", "'")
+        low = fold_word(self.text)
         if len(low) == len(self.text):  # lower() kept every offset (true but for rare letters)
             return [low[t.start:t.end] for t in self.tokens]
-        return [t.text.lower().replace("’", "'") for t in self.tokens]
+        return [fold_word(t.text) for t in self.tokens]
 
     @cached_property
     def word_counts(self) -> dict[str, int]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datacache import load_toml, remember
+from .document import fold_word
 from .errors import PackError
 from .packs import builtin_pack_dir
 
@@ -25,7 +26,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 def fold(token: str) -> str:
     """Compare names without case, dots or apostrophe style."""
-    return token.lower().replace("’", "'").rstrip(".")
+    return fold_word(token).rstrip(".")
 
 
 def deletions(word: str) -> set[str]:

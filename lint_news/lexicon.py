@@ -12,6 +12,8 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from .document import fold_word
+
 DATA = Path(__file__).resolve().parent / "data" / "lexicon.bin"
 MAGIC = b"LNLEX1\n"
 
@@ -39,16 +41,20 @@ class Lexicon:
             pos += n + 3
         return None
 
+    def entry(self, word: str) -> tuple[float, int] | None:
+        """(Zipf frequency, flags) of a word in any case or apostrophe style, or None."""
+        return self.lookup(fold_word(word))
+
     def zipf(self, word: str) -> float:
         """Zipf frequency of a word (lower-cased, curly apostrophes straightened); 0 if unknown."""
-        hit = self.lookup(word.lower().replace("’", "'"))
+        hit = self.entry(word)
         return hit[0] if hit else 0.0
 
     def known(self, word: str) -> bool:
-        return self.lookup(word.lower().replace("’", "'")) is not None
+        return self.entry(word) is not None
 
     def flags(self, word: str) -> int:
-        hit = self.lookup(word.lower().replace("’", "'"))
+        hit = self.entry(word)
         return hit[1] if hit else 0
 
     def can_be_finite_verb(self, word: str) -> bool:
@@ -70,7 +76,7 @@ class Lexicon:
 
     def starts_with_vowel_sound(self, word: str) -> bool | None:
         """From the CMU dictionary; None when the word's pronunciation is not known."""
-        hit = self.lookup(word.lower().replace("’", "'"))
+        hit = self.entry(word)
         if not hit or not hit[1] & 1:
             return None
         return bool(hit[1] & 2)

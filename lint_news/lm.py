@@ -10,7 +10,7 @@ import os
 import re
 from functools import lru_cache
 
-from .document import Document
+from .document import Document, fold_word
 
 # pocketsphinx reports log probabilities in base 1.0001; this many units make one log10.
 UNITS_PER_LOG10 = 23027.0
@@ -34,7 +34,7 @@ def model():
 
 
 def _lm_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _SPLIT_RE.findall(text)]
+    return [fold_word(w) for w in _SPLIT_RE.findall(text)]
 
 
 @lru_cache(maxsize=65536)

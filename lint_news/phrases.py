@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator
 
-from .document import Document
+from .document import Document, fold_word
 from .finding import Applicability, Finding, Fix
 from .packs import PackRule, pack_kind
 
@@ -53,10 +53,6 @@ _SHAPES = {
     "POSS": lambda w: w.endswith(("'s", "’s", "s'", "s’")),
 }
 Matcher = tuple[frozenset, tuple[str, ...]]
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
 
 
 @dataclass(frozen=True)
@@ -108,11 +104,11 @@ def _compile_word(word: str, sets_id: int, sets: dict[str, list[str]]) -> Matche
             if name in _SHAPES:
                 shapes.append(name)
             elif name in sets:
-                options.update(_norm(w) for w in sets[name])
+                options.update(fold_word(w) for w in sets[name])
             else:
                 raise KeyError(name)
         else:
-            options.add(_norm(alt))
+            options.add(fold_word(alt))
     matcher = (frozenset(options), tuple(shapes))
     _WORD_CACHE[key] = (matcher, None, sets)
     return matcher
@@ -260,7 +256,7 @@ def narrow(doc: Document, first: int, last: int, fix_text: str) -> tuple[int, in
     toks = doc.tokens
     found_words = [doc.lowered[i] for i in range(first, last)]
     fix_words = fix_text.split()
-    fix_norm = [w.lower().replace("’", "'") for w in fix_words]
+    fix_norm = [fold_word(w) for w in fix_words]
     lo = 0
     while lo < min(len(found_words), len(fix_norm)) - 1 and found_words[lo] == fix_norm[lo]:
         lo += 1
