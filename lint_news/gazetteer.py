@@ -34,20 +34,6 @@ def deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-# Countries whose names reach English through transliteration: "Yanukovich" and
-# "Yanukovych" are both correct, so a near miss of their people's surnames is not an error.
-TRANSLITERATED = frozenset([
-    "Russia", "Ukraine", "Belarus", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan",
-    "Turkmenistan", "Georgia", "Armenia", "Azerbaijan", "Mongolia", "China", "Taiwan",
-    "Hong Kong", "Japan", "South Korea", "North Korea", "Vietnam", "Thailand", "Cambodia",
-    "Laos", "Myanmar", "Sri Lanka", "India", "Pakistan", "Bangladesh", "Nepal", "Afghanistan",
-    "Iran", "Iraq", "Syria", "Lebanon", "Jordan", "Israel", "Palestine", "Palestinian Authority",
-    "Saudi Arabia", "Yemen", "Oman", "United Arab Emirates", "Qatar", "Bahrain", "Kuwait",
-    "Egypt", "Libya", "Tunisia", "Algeria", "Morocco", "Sudan", "Ethiopia", "Eritrea",
-    "Somalia", "Greece", "Bulgaria", "Serbia", "North Macedonia", "Montenegro",
-])
-
-
 @dataclass
 class Person:
     name: str
@@ -63,11 +49,6 @@ class Person:
     def describe(self) -> str:
         return self.note.split(";")[0].strip() or self.name
 
-    @property
-    def transliterated(self) -> bool:
-        """Whether the name comes into English from another script (variants are normal)."""
-        return any(r.get("country") in TRANSLITERATED for r in self.roles)
-
 
 @dataclass
 class Gazetteer:
@@ -77,6 +58,7 @@ class Gazetteer:
     roles: list[dict] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     variants: list[list[str]] = field(default_factory=list)
+    transliterated_countries: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.by_form: dict[tuple[str, ...], Person] = {}
@@ -90,6 +72,11 @@ class Gazetteer:
         self.short_forms: dict[str, set[str]] = {}
         self.variant_group: dict[str, int] = {}
         self._index()
+
+    def transliterated(self, person: Person) -> bool:
+        """Whether the person's name comes into English from another script, where several
+        spellings are correct ("Yanukovich" / "Yanukovych")."""
+        return any(r.get("country") in self.transliterated_countries for r in person.roles)
 
     def _index(self) -> None:
         for p in self.people:
@@ -199,4 +186,5 @@ def _build(extra: tuple[str, ...]) -> Gazetteer:
         people.extend(_people(_load(Path(p)), Path(p)))
     return Gazetteer(people, roles.get("countries", {}), roles.get("orgs", {}),
                      roles.get("role", []), nick.get("nicknames", {}),
-                     nick.get("variants", {}).get("groups", []))
+                     nick.get("variants", {}).get("groups", []),
+                     frozenset(roles.get("transliterated", [])))

@@ -78,3 +78,16 @@ def test_accept_list_and_extra_names(tmp_path):
     (tmp_path / "a.txt").write_text("Daniel Kreitenbrink met Ingrid Halvorsen-Dhal in Oslo.\n", encoding="utf-8")
     findings, _ = cli_json("--select", "N", "a.txt", cwd=tmp_path, env={"LINT_NEWS_NO_CACHE": "1"})
     assert [(f["code"], f["suggestion"]) for f in findings] == [("N003", "Ingrid Halvorsen-Dahl")]
+
+
+def test_near_miss_of_a_transliterated_surname_is_a_variant_not_a_misspelling():
+    from lint_news.checks.names import _near_known
+    from lint_news.gazetteer import gazetteer
+    from lint_news.lexicon import lexicon
+
+    gaz, lex = gazetteer(), lexicon()
+    # Ukraine is in roles.toml's `transliterated` list: "Yanukovich" is a romanisation in use
+    assert "Ukraine" in gaz.transliterated_countries
+    assert _near_known(("Viktor", "Yanukovich"), gaz, lex) is None
+    # a name written in Latin letters to begin with has one spelling
+    assert _near_known(("Jerome", "Pawell"), gaz, lex).name == "Jerome Powell"

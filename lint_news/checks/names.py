@@ -461,7 +461,7 @@ def _near_known(tokens: tuple[str, ...], gaz, lex):
             if not similar_spelling(surname, known_surname):
                 continue
             for p in gaz.by_surname[known_surname]:
-                if p.transliterated:
+                if gaz.transliterated(p):
                     continue  # "Yanukovich" / "Yanukovych": both in use
                 if any(fold(name_tokens(f)[0]) == given for f in p.forms):
                     return p
