@@ -6,8 +6,9 @@ screens many articles can sort them. The spin score combines
 * fingerprints: phrase-pack matches of the ``spin`` family per 100 words (gated entries
   included: here they are only evidence, not findings), and
 * spinner vocabulary: words spinners put in place of the newsroom's usual word ("stated"
-  or "mentioned" for "said", "additionally" for "also", "nonetheless" for "however"),
-  counted against the usual word, so a text that prefers the spinner's word scores.
+  or "mentioned" for "said", "additionally" for "also", "nonetheless" for "however"; the
+  list is data, in ``rules/scoring/vocabulary.toml``), counted against the usual word, so a
+  text that prefers the spinner's word scores.
 
 Short texts say little: below ``FULL_WORDS`` words a score is shrunk toward 0.
 """
@@ -15,25 +16,28 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from .document import Document
 
 FULL_WORDS = 150
 
-# Spinner's word -> the word a newsroom would use there.
-SPINNER_VOCABULARY = {
-    "stated": "said", "mentioned": "said", "acknowledged": "said", "famous": "noted",
-    "advised": "told", "instructed": "told", "knowledgeable": "informed",
-    "additionally": "also", "nonetheless": "however", "whereas": "while",
-    "moreover": "also", "furthermore": "also", "subsequently": "then", "presently": "now",
-    "utilized": "used", "utilised": "used", "roughly": "about", "principally": "mainly",
-    "amongst": "among", "whilst": "while", "extensively": "widely", "doable": "possible",
-    "numerous": "many", "quite a few": "many", "a number of": "several",
-    "in the meantime": "meanwhile", "regardless of": "despite", "relating to": "about",
-    "concerning the": "about the", "identified": "known", "obtain": "get", "buy": "purchase",
-    "enterprise": "business", "agency": "firm", "companies": "services", "worth": "price",
-}
-_USUAL = frozenset(SPINNER_VOCABULARY.values())
+_VOCABULARY_FILE = "scoring/vocabulary.toml"  # under the built-in pack directory
+
+
+@lru_cache(maxsize=1)
+def spinner_vocabulary() -> dict[str, str]:
+    """Spinner's word -> the word a newsroom would use there (rules/scoring/vocabulary.toml)."""
+    from .datacache import load_toml, remember
+    from .packs import builtin_pack_dir
+
+    path = builtin_pack_dir() / _VOCABULARY_FILE
+    data, cached, _ = load_toml(path)
+    if not cached:
+        remember(path, data)
+    return dict(data.get("spinner_vocabulary", {}))
+
+
 # "but" spun into "however" in mid-clause: "to speak however showed"
 _MIDCLAUSE_HOWEVER_RE = re.compile(r"[a-z]\s+however\s+[a-z]")
 
@@ -52,13 +56,14 @@ def spin_features(doc: Document) -> dict[str, float]:
     counts = doc.word_counts
     low_text = None
     spinner_words = usual_words = 0
-    for phrase in SPINNER_VOCABULARY:
+    vocabulary = spinner_vocabulary()
+    for phrase in vocabulary:
         if " " in phrase:
             low_text = low_text if low_text is not None else doc.text.lower()
             spinner_words += low_text.count(phrase)
         else:
             spinner_words += counts.get(phrase, 0)
-    usual_words = sum(counts.get(w, 0) for w in _USUAL)
+    usual_words = sum(counts.get(w, 0) for w in set(vocabulary.values()))
     midclause = len(_MIDCLAUSE_HOWEVER_RE.findall(doc.text)) if counts.get("however") else 0
     return {
         "words": float(words),
