@@ -104,3 +104,11 @@ def remember(path: Path, data: dict) -> None:
         cache_put(_name_for(path, "packs"), file_key(path), data)
     except OSError:
         pass
+
+
+def load_data(path: Path) -> dict:
+    """A TOML data file read as it is (no per-entry checks), cached like the packs."""
+    data, cached, _ = load_toml(path)
+    if not cached:
+        remember(path, data)
+    return data

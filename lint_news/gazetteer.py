@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .datacache import load_toml, remember
+from .datacache import load_data
 from .document import fold_word
 from .errors import PackError
 from .packs import builtin_pack_dir
@@ -148,13 +148,6 @@ def _people(data: dict, path: Path) -> list[Person]:
     return out
 
 
-def _load(path: Path) -> dict:
-    data, cached, _ = load_toml(path)
-    if not cached:
-        remember(path, data)
-    return data
-
-
 @lru_cache(maxsize=8)
 def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The built-in gazetteer, plus the user's own people files (the built indexes are cached)."""
@@ -179,11 +172,11 @@ def gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
 def _build(extra: tuple[str, ...]) -> Gazetteer:
     d = _gazetteer_dir()
     people_path, roles_path, nick_path = d / "people.toml", d / "roles.toml", d / "nicknames.toml"
-    people = _people(_load(people_path), people_path) if people_path.exists() else []
-    roles = _load(roles_path) if roles_path.exists() else {}
-    nick = _load(nick_path) if nick_path.exists() else {}
+    people = _people(load_data(people_path), people_path) if people_path.exists() else []
+    roles = load_data(roles_path) if roles_path.exists() else {}
+    nick = load_data(nick_path) if nick_path.exists() else {}
     for p in extra:
-        people.extend(_people(_load(Path(p)), Path(p)))
+        people.extend(_people(load_data(Path(p)), Path(p)))
     return Gazetteer(people, roles.get("countries", {}), roles.get("orgs", {}),
                      roles.get("role", []), nick.get("nicknames", {}),
                      nick.get("variants", {}).get("groups", []),

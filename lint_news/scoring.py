@@ -28,14 +28,10 @@ _VOCABULARY_FILE = "scoring/vocabulary.toml"  # under the built-in pack director
 @lru_cache(maxsize=1)
 def spinner_vocabulary() -> dict[str, str]:
     """Spinner's word -> the word a newsroom would use there (rules/scoring/vocabulary.toml)."""
-    from .datacache import load_toml, remember
+    from .datacache import load_data
     from .packs import builtin_pack_dir
 
-    path = builtin_pack_dir() / _VOCABULARY_FILE
-    data, cached, _ = load_toml(path)
-    if not cached:
-        remember(path, data)
-    return dict(data.get("spinner_vocabulary", {}))
+    return dict(load_data(builtin_pack_dir() / _VOCABULARY_FILE).get("spinner_vocabulary", {}))
 
 
 # "but" spun into "however" in mid-clause: "to speak however showed"
